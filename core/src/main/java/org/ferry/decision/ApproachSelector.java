@@ -1,0 +1,70 @@
+package org.ferry.decision;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.ferry.model.report.Prediction;
+import org.ferry.model.unit.Durations;
+import org.ferry.model.vnf.MigrationApproach;
+import org.ferry.model.vnf.Vnf;
+import org.ferry.prediction.MigrationModel;
+import org.ferry.prediction.MigrationScenario;
+import org.ferry.seam.compute.NetworkPath;
+
+/** Chooses how to move a VNF from what the model predicts each possible approach gives. */
+public final class ApproachSelector {
+
+  private final MigrationModel model;
+  private final ApproachPolicy policy;
+
+  public ApproachSelector(MigrationModel model, ApproachPolicy policy) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.policy = Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * @param vnf the VNF to move
+   * @param supported the approaches its VIM can carry out
+   * @param path the management path the move will take
+   * @throws IllegalArgumentException if no supported approach suits the VNF, or the forced one is
+   *     not supported
+   */
+  public ApproachChoice choose(Vnf vnf, Set<MigrationApproach> supported, NetworkPath path) {
+    List<MigrationApproach> candidates =
+        supported.stream()
+            .filter(a -> a.virtualization() == vnf.virtualization())
+            .sorted()
+            .toList();
+    if (candidates.isEmpty()) {
+      throw new IllegalArgumentException(
+          "no migration approach for " + vnf.id() + " (" + vnf.virtualization().displayName()
+              + "); its VIM supports " + supported);
+    }
+    MigrationScenario scenario =
+        new MigrationScenario(vnf.kind(), vnf.virtualization(), vnf.flavor(), path,
+            vnf.backhaul());
+    List<Prediction> predictions =
+        candidates.stream().map(a -> model.predict(scenario, a)).toList();
+    if (policy.forced().isPresent()) {
+      MigrationApproach forced = policy.forced().get();
+      if (forced.virtualization() == vnf.virtualization()) {
+        Prediction chosen =
+            predictions.stream()
+                .filter(p -> p.approach() == forced)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                    "approach " + forced.displayName() + " was asked for, but the VIM of "
+                        + vnf.id() + " supports only " + candidates));
+        return new ApproachChoice(chosen, predictions, "asked for");
+      }
+    }
+    Prediction best =
+        predictions.stream()
+            .min(Comparator.comparing(Prediction::downtime)
+                .thenComparing(Prediction::migrationTime))
+            .orElseThrow();
+    return new ApproachChoice(best, predictions,
+        "least predicted downtime (" + Durations.format(best.downtime()) + ")");
+  }
+}

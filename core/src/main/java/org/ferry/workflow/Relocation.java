@@ -1,0 +1,286 @@
+package org.ferry.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.ferry.decision.ApproachChoice;
+import org.ferry.decision.ApproachSelector;
+import org.ferry.decision.RelocationPlan;
+import org.ferry.decision.RelocationPlanner;
+import org.ferry.decision.SitePaths;
+import org.ferry.model.network.Lightpath;
+import org.ferry.model.network.LightpathId;
+import org.ferry.model.network.SiteId;
+import org.ferry.model.report.MigrationOutcome;
+import org.ferry.model.report.MoveRecord;
+import org.ferry.model.report.Prediction;
+import org.ferry.model.report.RunReport;
+import org.ferry.model.report.ServiceRecovery;
+import org.ferry.model.report.WorkflowStep;
+import org.ferry.model.unit.Durations;
+import org.ferry.model.vnf.Vnf;
+import org.ferry.model.vnf.VnfId;
+import org.ferry.seam.SouthboundException;
+import org.ferry.seam.compute.MigrationFailedException;
+import org.ferry.seam.compute.MigrationRequest;
+import org.ferry.seam.compute.NetworkPath;
+import org.ferry.seam.compute.Vim;
+import org.ferry.seam.optical.TemporaryLightpathRequest;
+import org.ferry.seam.packet.FlowRule;
+import org.ferry.seam.probe.UeWatch;
+import org.ferry.workflow.RunRecorder.OpenStep;
+
+/**
+ * The relocation both workflows share, from {@link WorkflowStep#PLAN} on: plan, set up the
+ * temporary management lightpath, steer management traffic onto it, then per VNF migrate, repoint
+ * its backhaul and verify it, and finally release the temporary lightpath.
+ *
+ * <p>Whatever fails, the temporary lightpath and the steering rules are released, and a VNF whose
+ * move failed is left running where it was.
+ */
+final class Relocation {
+
+  private final Southbound sb;
+  private final WorkflowSettings settings;
+  private final Steering steering;
+  private final MigrationExecutor executor;
+  private final RelocationPlanner planner = new RelocationPlanner();
+
+  Relocation(Southbound southbound, WorkflowSettings settings) {
+    this.sb = southbound;
+    this.settings = settings;
+    this.steering = new Steering(southbound.optical().topology(), settings);
+    this.executor = new MigrationExecutor(southbound.time());
+  }
+
+  /**
+   * Relocates {@code mustMove} (and whatever must follow them) and finishes the run.
+   *
+   * @param onlySite the destination, for a planned move; otherwise the planner chooses
+   */
+  RunReport run(RunRecorder rec, Set<VnfId> mustMove, Optional<SiteId> onlySite) {
+    OpenStep planStep = rec.begin(WorkflowStep.PLAN, onlySite.map(SiteId::value).orElse(""));
+    Map<VnfId, Vnf> vnfs =
+        sb.vnfs().all().stream().collect(Collectors.toMap(Vnf::id, v -> v));
+    Optional<RelocationPlan> maybePlan =
+        planner.plan(mustMove, vnfs, sb.optical().topology(),
+            new SitePaths(sb.optical().lightpaths()), onlySite);
+    if (maybePlan.isEmpty()) {
+      String why = "no compute site"
+          + onlySite.map(s -> " (only " + s + " considered)").orElse("")
+          + " has room for " + mustMove.stream().sorted().toList()
+          + " and meets every SLA with them there";
+      planStep.failed(why);
+      return rec.finish(RunReport.Outcome.FAILED, why);
+    }
+    RelocationPlan plan = maybePlan.get();
+    planStep.ok("move " + plan.moves().stream()
+        .map(m -> m.vnf().id() + " " + m.vnf().placement() + " -> " + m.to() + " (" + m.reason()
+            + ")")
+        .collect(Collectors.joining("; ")));
+
+    Map<SiteId, Lightpath> temporaries = new LinkedHashMap<>();
+    List<FlowRule> managementRules = new ArrayList<>();
+    try {
+      if (setUpManagementPaths(rec, plan, temporaries, managementRules)) {
+        for (RelocationPlan.Move move : plan.moves()) {
+          moveOne(rec, move, temporaries.get(move.vnf().placement().site()));
+        }
+      }
+    } finally {
+      release(rec, temporaries, managementRules);
+    }
+    return rec.finish(outcome(rec.moves(), plan), summary(rec.moves()));
+  }
+
+  /** Returns false (with the failed step recorded) if a lightpath or the steering failed. */
+  private boolean setUpManagementPaths(
+      RunRecorder rec,
+      RelocationPlan plan,
+      Map<SiteId, Lightpath> temporaries,
+      List<FlowRule> managementRules) {
+    Set<SiteId> sources =
+        plan.moves().stream().map(m -> m.vnf().placement().site())
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    for (SiteId source : sources) {
+      LightpathId name = LightpathId.of("ferry-" + rec.runId() + "-" + source);
+      OpenStep step = rec.begin(WorkflowStep.TEMP_LIGHTPATH_SETUP, name);
+      try {
+        Lightpath lp = sb.optical().setUpTemporary(new TemporaryLightpathRequest(
+            name, source, plan.destination(), settings.temporaryLightpathClass()));
+        temporaries.put(source, lp);
+        step.ok(lp.kind() + " " + source + " <-> " + plan.destination() + " via " + lp.route()
+            + " at " + lp.frequency() + ", " + lp.capacity() + ", one-way "
+            + micros(lp.latency()));
+      } catch (SouthboundException e) {
+        step.failed("could not set up the temporary lightpath: " + e.getMessage());
+        return false;
+      }
+    }
+    OpenStep step = rec.begin(WorkflowStep.MANAGEMENT_STEERING,
+        temporaries.values().stream().map(lp -> lp.id().value())
+            .collect(Collectors.joining(",")));
+    try {
+      for (Lightpath lp : temporaries.values()) {
+        for (FlowRule rule : steering.managementOnto(rec.runId(), lp)) {
+          sb.flows().install(rule);
+          managementRules.add(rule);
+        }
+      }
+      step.ok(managementRules.size() + " rules: management VLAN " + settings.managementVlan()
+          + " onto the temporary lightpath at " + managementRules.stream()
+          .map(r -> r.output().toString()).collect(Collectors.joining(", ")));
+      return true;
+    } catch (SouthboundException e) {
+      step.failed("could not steer management traffic: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private void moveOne(RunRecorder rec, RelocationPlan.Move move, Lightpath temporary) {
+    Vnf vnf = sb.vnfs().require(move.vnf().id());
+    Vim vim = sb.compute().vimFor(vnf);
+    NetworkPath path = new NetworkPath(temporary.capacity(), temporary.latency());
+    OpenStep step = rec.begin(WorkflowStep.MIGRATION, vnf.id());
+    ApproachChoice choice;
+    try {
+      choice = new ApproachSelector(settings.model(), settings.approachPolicy())
+          .choose(vnf, vim.approaches(), path);
+    } catch (IllegalArgumentException e) {
+      step.failed(e.getMessage());
+      rec.addMove(failedMove(vnf, move, Optional.empty(), MoveRecord.Status.KEPT_AT_SOURCE,
+          e.getMessage(), Optional.empty()));
+      return;
+    }
+    Prediction predicted = choice.chosen();
+    Optional<UeWatch> watch =
+        vnf.kind().carriesUserPlane() ? Optional.of(sb.probe().watch(vnf)) : Optional.empty();
+    MigrationOutcome outcome;
+    try {
+      outcome = executor.migrate(vim,
+          new MigrationRequest(vnf, move.to(), predicted.approach(), path));
+    } catch (MigrationFailedException e) {
+      Optional<ServiceRecovery> seen = watch.map(UeWatch::stop);
+      MoveRecord.Status status = e.runningAtSource() && vim.isRunning(vnf.id())
+          ? MoveRecord.Status.KEPT_AT_SOURCE : MoveRecord.Status.LOST;
+      step.failed(predicted.approach().displayName() + " failed: " + e.getMessage()
+          + (status == MoveRecord.Status.KEPT_AT_SOURCE
+              ? "; " + vnf.id() + " runs on at " + vnf.placement()
+              : "; " + vnf.id() + " is DOWN and needs an operator"));
+      rec.addMove(failedMove(vnf, move, Optional.of(predicted), status, e.getMessage(), seen));
+      return;
+    }
+    Vnf moved = vnf.withPlacement(move.to());
+    sb.vnfs().put(moved);
+    step.ok(predicted.approach().displayName() + " (" + choice.reason() + ") "
+        + vnf.placement() + " -> " + move.to() + ": " + Durations.format(outcome.migrationTime())
+        + ", downtime " + Durations.format(outcome.downtime().value()) + ", "
+        + outcome.bytesMoved() + " moved");
+
+    OpenStep repoint = rec.begin(WorkflowStep.BACKHAUL_REPOINT, vnf.id());
+    try {
+      List<FlowRule> rules = steering.backhaulTo(moved, move.to().site(),
+          new SitePaths(sb.optical().lightpaths()));
+      rules.forEach(sb.flows()::install);
+      repoint.ok(vnf.address() + " (" + vnf.backhaul().displayName() + ") now steered to "
+          + move.to().site() + " at " + rules.stream().map(r -> r.output().toString())
+          .collect(Collectors.joining(", ")));
+    } catch (SouthboundException e) {
+      repoint.failed("could not repoint the backhaul: " + e.getMessage());
+    }
+
+    OpenStep verify = rec.begin(WorkflowStep.VERIFY, vnf.id());
+    Instant deadline = sb.time().now().plus(settings.verifyTimeout());
+    boolean answers = sb.probe().answers(moved, move.to());
+    while (!answers && sb.time().now().isBefore(deadline)) {
+      sb.time().sleep(settings.verifyInterval());
+      answers = sb.probe().answers(moved, move.to());
+    }
+    Optional<ServiceRecovery> seen = watch.map(UeWatch::stop);
+    String ues = seen.map(r -> "; " + r.ues() + " UEs, longest gap (UE SRT) "
+        + Durations.format(r.longestGap()) + ", " + r.reattached() + " re-attached")
+        .orElse("");
+    if (answers) {
+      verify.ok(vnf.id() + " answers at " + move.to() + ues);
+    } else {
+      verify.failed(vnf.id() + " does not answer at " + move.to() + " after "
+          + Durations.format(settings.verifyTimeout()) + ues);
+    }
+    rec.addMove(new MoveRecord(vnf, move.to(),
+        answers ? MoveRecord.Status.MOVED : MoveRecord.Status.UNVERIFIED,
+        Optional.of(predicted), Optional.of(outcome), seen,
+        answers ? Optional.empty() : Optional.of("does not answer at its new site")));
+  }
+
+  private void release(
+      RunRecorder rec, Map<SiteId, Lightpath> temporaries, List<FlowRule> managementRules) {
+    if (temporaries.isEmpty() && managementRules.isEmpty()) {
+      return;
+    }
+    OpenStep step = rec.begin(WorkflowStep.TEMP_LIGHTPATH_RELEASE,
+        temporaries.values().stream().map(lp -> lp.id().value())
+            .collect(Collectors.joining(",")));
+    List<String> problems = new ArrayList<>();
+    for (FlowRule rule : managementRules) {
+      try {
+        sb.flows().remove(rule.id());
+      } catch (SouthboundException e) {
+        problems.add("rule " + rule.id() + ": " + e.getMessage());
+      }
+    }
+    for (Lightpath lp : temporaries.values()) {
+      try {
+        sb.optical().release(lp.id());
+      } catch (SouthboundException e) {
+        problems.add("lightpath " + lp.id() + ": " + e.getMessage());
+      }
+    }
+    if (problems.isEmpty()) {
+      step.ok(managementRules.size() + " steering rules removed, " + temporaries.size()
+          + " temporary lightpath(s) released");
+    } else {
+      step.failed("left behind, release by hand: " + String.join("; ", problems));
+    }
+  }
+
+  private static MoveRecord failedMove(
+      Vnf vnf,
+      RelocationPlan.Move move,
+      Optional<Prediction> predicted,
+      MoveRecord.Status status,
+      String why,
+      Optional<ServiceRecovery> seen) {
+    return new MoveRecord(vnf, move.to(), status, predicted, Optional.empty(), seen,
+        Optional.of(why));
+  }
+
+  private static RunReport.Outcome outcome(List<MoveRecord> moves, RelocationPlan plan) {
+    long moved = moves.stream().filter(m -> m.status() == MoveRecord.Status.MOVED).count();
+    if (moved == plan.moves().size()) {
+      return RunReport.Outcome.RELOCATED;
+    }
+    return moved == 0 ? RunReport.Outcome.FAILED : RunReport.Outcome.PARTIALLY_RELOCATED;
+  }
+
+  private static String summary(List<MoveRecord> moves) {
+    if (moves.isEmpty()) {
+      return "nothing was moved: the management path could not be set up";
+    }
+    return moves.stream()
+        .map(m -> m.vnf().id() + " " + m.status().name().toLowerCase(java.util.Locale.ROOT)
+            .replace('_', ' ')
+            + (m.status() == MoveRecord.Status.MOVED ? " to " + m.destination()
+                : m.failure().map(f -> " (" + f + ")").orElse("")))
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String micros(Duration d) {
+    return String.format("%.1f µs", d.toNanos() / 1e3);
+  }
+}

@@ -140,12 +140,11 @@ public final class FirstOrderMigrationModel implements MigrationModel {
     Duration lastRound = rate.timeToSend(round);
     live = live.plus(lastRound);
     sent = sent.plus(round);
-    Map<Phase, Duration> phases = new LinkedHashMap<>();
-    phases.put(Phase.PRE_LIVE, p.vmPreLive());
-    phases.put(Phase.LIVE, live);
-    phases.put(Phase.POST_LIVE, p.vmPostLive());
-    return new Prediction(
-        MigrationApproach.PRE_COPY, phases, lastRound.plus(p.vmSwitchOver()), sent);
+    Map<Phase, Prediction.Estimate> phases = new LinkedHashMap<>();
+    phases.put(Phase.PRE_LIVE, new Prediction.Estimate(p.vmPreLive(), DataSize.ZERO));
+    phases.put(Phase.LIVE, new Prediction.Estimate(live, sent));
+    phases.put(Phase.POST_LIVE, new Prediction.Estimate(p.vmPostLive(), DataSize.ZERO));
+    return new Prediction(MigrationApproach.PRE_COPY, phases, lastRound.plus(p.vmSwitchOver()));
   }
 
   private Prediction postCopy(VnfStateProfile state, DataRate rate, NetworkPath path) {
@@ -153,13 +152,13 @@ public final class FirstOrderMigrationModel implements MigrationModel {
     Duration live = rate.timeToSend(state.vmDiskImage()).plus(paused);
     // Each page fault costs a round trip on top of the bulk background copy.
     Duration pull = rate.timeToSend(state.touchedMemory()).plus(path.roundTrip().multipliedBy(64));
-    Map<Phase, Duration> phases = new LinkedHashMap<>();
-    phases.put(Phase.PRE_LIVE, p.vmPreLive());
-    phases.put(Phase.LIVE, live);
-    phases.put(Phase.PAGE_PULL, pull);
-    phases.put(Phase.POST_LIVE, p.vmPostLive());
-    DataSize sent = state.vmDiskImage().plus(p.vmDeviceState()).plus(state.touchedMemory());
-    return new Prediction(MigrationApproach.POST_COPY, phases, paused, sent);
+    Map<Phase, Prediction.Estimate> phases = new LinkedHashMap<>();
+    phases.put(Phase.PRE_LIVE, new Prediction.Estimate(p.vmPreLive(), DataSize.ZERO));
+    phases.put(Phase.LIVE,
+        new Prediction.Estimate(live, state.vmDiskImage().plus(p.vmDeviceState())));
+    phases.put(Phase.PAGE_PULL, new Prediction.Estimate(pull, state.touchedMemory()));
+    phases.put(Phase.POST_LIVE, new Prediction.Estimate(p.vmPostLive(), DataSize.ZERO));
+    return new Prediction(MigrationApproach.POST_COPY, phases, paused);
   }
 
   private Prediction containerMove(
@@ -176,14 +175,14 @@ public final class FirstOrderMigrationModel implements MigrationModel {
     Duration transfer = rate.timeToSend(image).plus(path.roundTrip().multipliedBy(3));
     Duration restore =
         p.criuFixedCost().plus(p.criuRestoreRate().times(cpuFactor).timeToSend(image));
-    Map<Phase, Duration> phases = new LinkedHashMap<>();
-    phases.put(Phase.CHECKPOINT, checkpoint);
-    phases.put(Phase.TRANSFER, transfer);
-    phases.put(Phase.RESTORE, restore);
+    Map<Phase, Prediction.Estimate> phases = new LinkedHashMap<>();
+    phases.put(Phase.CHECKPOINT, new Prediction.Estimate(checkpoint, DataSize.ZERO));
+    phases.put(Phase.TRANSFER, new Prediction.Estimate(transfer, image));
+    phases.put(Phase.RESTORE, new Prediction.Estimate(restore, DataSize.ZERO));
     if (lazyMemory.bytes() > 0) {
-      phases.put(Phase.PAGE_PULL, rate.timeToSend(lazyMemory));
+      phases.put(Phase.PAGE_PULL,
+          new Prediction.Estimate(rate.timeToSend(lazyMemory), lazyMemory));
     }
-    Duration downtime = checkpoint.plus(transfer).plus(restore);
-    return new Prediction(approach, phases, downtime, image.plus(lazyMemory));
+    return new Prediction(approach, phases, checkpoint.plus(transfer).plus(restore));
   }
 }

@@ -19,7 +19,7 @@ import org.ferry.seam.packet.FlowRuleId;
  * VNF's tenant traffic toward its new site. Each rule sends frames to the top-of-rack port that a
  * lightpath's xponder plugs into.
  */
-final class Steering {
+public final class Steering {
 
   /** Above the sites' standing rules, so that a workflow's rule wins while it is in place. */
   static final int MANAGEMENT_PRIORITY = 50_000;
@@ -29,13 +29,13 @@ final class Steering {
   private final Topology topology;
   private final WorkflowSettings settings;
 
-  Steering(Topology topology, WorkflowSettings settings) {
+  public Steering(Topology topology, WorkflowSettings settings) {
     this.topology = topology;
     this.settings = settings;
   }
 
   /** At each end of {@code temporary}: all management frames into its xponder. */
-  List<FlowRule> managementOnto(String runId, Lightpath temporary) {
+  public List<FlowRule> managementOnto(String runId, Lightpath temporary) {
     List<FlowRule> rules = new ArrayList<>();
     for (Lightpath.End end : List.of(temporary.aEnd(), temporary.zEnd())) {
       rules.add(
@@ -53,7 +53,7 @@ final class Steering {
    * At every other site with a tenant lightpath to {@code destination}: frames for the VNF's
    * address into that lightpath. The rule ids are per VNF and site, so a later move replaces them.
    */
-  List<FlowRule> backhaulTo(Vnf vnf, SiteId destination, SitePaths paths) {
+  public List<FlowRule> backhaulTo(Vnf vnf, SiteId destination, SitePaths paths) {
     List<FlowRule> rules = new ArrayList<>();
     for (Site site : topology.sites()) {
       if (site.id().equals(destination)) {

@@ -28,7 +28,7 @@ import org.ferry.model.report.WorkflowStep;
  *  (planned move) ---------------------------------------> PLAN -> [end: no feasible site]
  *                                                          |
  *           TEMP_LIGHTPATH_SETUP+ -> MANAGEMENT_STEERING -> ( MIGRATION -> BACKHAUL_REPOINT -> VERIFY )*
- *                 | (failed)                                  | (failed: next VNF)
+ *                 | (failed: end, or release those set up)    | (failed: next VNF)
  *                 +-------------> TEMP_LIGHTPATH_RELEASE <----+-> [end]
  * </pre>
  *
@@ -52,7 +52,7 @@ public final class WorkflowStateMachine {
 
   /** Steps after which a run may end. */
   private static final Set<WorkflowStep> MAY_END =
-      EnumSet.of(FAILURE_DETECTED, SLA_CHECK, PLAN, TEMP_LIGHTPATH_RELEASE);
+      EnumSet.of(FAILURE_DETECTED, SLA_CHECK, PLAN, TEMP_LIGHTPATH_SETUP, TEMP_LIGHTPATH_RELEASE);
 
   private final RunReport.Kind kind;
   private Optional<WorkflowStep> current = Optional.empty();

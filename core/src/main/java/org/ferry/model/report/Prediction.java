@@ -1,6 +1,8 @@
 package org.ferry.model.report;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.ferry.model.unit.DataSize;
@@ -10,25 +12,50 @@ import org.ferry.model.vnf.MigrationApproach;
  * What a migration model expects a move to take, before it is made.
  *
  * @param approach the approach predicted
- * @param phases expected duration of each phase, in the approach's phase order
+ * @param phases each phase's expected duration and bytes, in the approach's phase order
  * @param downtime expected downtime
- * @param bytesMoved expected bytes sent between hosts
  */
 public record Prediction(
-    MigrationApproach approach,
-    Map<Phase, Duration> phases,
-    Duration downtime,
-    DataSize bytesMoved) {
+    MigrationApproach approach, Map<Phase, Estimate> phases, Duration downtime) {
+
+  /**
+   * One phase as predicted.
+   *
+   * @param duration how long it takes
+   * @param bytes how much it sends between the hosts
+   */
+  public record Estimate(Duration duration, DataSize bytes) {
+    public Estimate {
+      Objects.requireNonNull(duration, "duration");
+      Objects.requireNonNull(bytes, "bytes");
+    }
+  }
 
   public Prediction {
     Objects.requireNonNull(approach, "approach");
     Objects.requireNonNull(downtime, "downtime");
-    Objects.requireNonNull(bytesMoved, "bytesMoved");
-    phases = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(phases));
+    phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
   }
 
   /** The sum of the phases. */
   public Duration migrationTime() {
-    return phases.values().stream().reduce(Duration.ZERO, Duration::plus);
+    return phases.values().stream().map(Estimate::duration).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** The bytes of all phases. */
+  public DataSize bytesMoved() {
+    return phases.values().stream().map(Estimate::bytes).reduce(DataSize.ZERO, DataSize::plus);
+  }
+
+  /** The predicted duration of one phase, or zero if the approach does not have it. */
+  public Duration duration(Phase phase) {
+    Estimate estimate = phases.get(phase);
+    return estimate == null ? Duration.ZERO : estimate.duration();
+  }
+
+  /** The predicted bytes of one phase, or zero if the approach does not have it. */
+  public DataSize bytes(Phase phase) {
+    Estimate estimate = phases.get(phase);
+    return estimate == null ? DataSize.ZERO : estimate.bytes();
   }
 }

@@ -1,0 +1,105 @@
+package org.ferry.simulation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.ferry.decision.SitePaths;
+import org.ferry.model.network.Topology;
+import org.ferry.model.network.TransponderId;
+import org.ferry.model.vnf.Vnf;
+import org.ferry.prediction.MigrationModel;
+import org.ferry.store.InMemoryVnfStore;
+import org.ferry.store.VnfStore;
+import org.ferry.time.VirtualTimeSource;
+import org.ferry.workflow.ComputeLayer;
+import org.ferry.workflow.Orchestrator;
+import org.ferry.workflow.RunListener;
+import org.ferry.workflow.Southbound;
+import org.ferry.workflow.Steering;
+import org.ferry.workflow.WorkflowSettings;
+
+/**
+ * The reference setting brought up in the twin, in steady state: lightpaths in service, the EPC
+ * running at site-a, the backhaul steered to it. Ready for a fault to be injected.
+ */
+public final class SimulatedDeployment {
+
+  /** How long the twin runs in steady state before anything is injected. */
+  public static final Duration SETTLE = Duration.ofSeconds(30);
+
+  private final SimulatedWorld world;
+  private final VnfStore vnfs;
+  private final WorkflowSettings workflowSettings;
+
+  private SimulatedDeployment(SimulatedWorld world, VnfStore vnfs, WorkflowSettings settings) {
+    this.world = world;
+    this.vnfs = vnfs;
+    this.workflowSettings = settings;
+  }
+
+  /**
+   * Brings the reference setting up.
+   *
+   * @param options what varies in the setting
+   * @param simulation how the twin behaves
+   * @param model the migration model the twin plays moves out with, and Ferry decides with
+   */
+  public static SimulatedDeployment referenceSetting(
+      ReferenceSetting.Options options, SimulationSettings simulation, MigrationModel model) {
+    Objects.requireNonNull(options, "options");
+    Topology topology = ReferenceSetting.topology(options.interSiteDistance());
+    SimulatedWorld world =
+        new SimulatedWorld(VirtualTimeSource.startingAtEpochOfRuns(), topology, simulation, model);
+    SimulatedOpticalController optical = world.optical();
+    optical.provision(ReferenceSetting.BACKHAUL_A, xponder(topology, "ran-t100-1"),
+        xponder(topology, "a-t100-1"), options.backhaulRestorable());
+    optical.provision(ReferenceSetting.BACKHAUL_B, xponder(topology, "ran-t100-2"),
+        xponder(topology, "b-t100-1"), true);
+    optical.provision(ReferenceSetting.DCI_A_B, xponder(topology, "a-t100-2"),
+        xponder(topology, "b-t100-2"), true);
+
+    List<Vnf> epc = ReferenceSetting.epc(options);
+    epc.forEach(world::deploy);
+    WorkflowSettings settings = WorkflowSettings.defaults(model);
+    Steering steering = new Steering(topology, settings);
+    SitePaths paths = new SitePaths(optical.lightpaths());
+    for (Vnf vnf : epc) {
+      steering.backhaulTo(vnf, vnf.placement().site(), paths).forEach(world.flows()::install);
+    }
+    world.time().sleep(SETTLE);
+    return new SimulatedDeployment(world, new InMemoryVnfStore(epc), settings);
+  }
+
+  public SimulatedWorld world() {
+    return world;
+  }
+
+  public VnfStore vnfs() {
+    return vnfs;
+  }
+
+  /** The workflow settings the deployment was brought up with. */
+  public WorkflowSettings workflowSettings() {
+    return workflowSettings;
+  }
+
+  public Southbound southbound() {
+    return new Southbound(world.optical(), world.flows(),
+        new ComputeLayer(List.of(world.vms(), world.containers())), world.probe(), vnfs,
+        world.time());
+  }
+
+  /**
+   * An orchestrator over this deployment that runs each workflow inline, on the thread that
+   * injects the fault, so that runs in virtual time are deterministic. It listens already.
+   */
+  public Orchestrator orchestrator(WorkflowSettings settings, RunListener listener) {
+    Orchestrator orchestrator = new Orchestrator(southbound(), settings, Runnable::run, listener);
+    orchestrator.start();
+    return orchestrator;
+  }
+
+  private static org.ferry.model.network.Transponder xponder(Topology topology, String id) {
+    return topology.transponder(TransponderId.of(id));
+  }
+}

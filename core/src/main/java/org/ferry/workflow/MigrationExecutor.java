@@ -17,6 +17,7 @@ import org.ferry.seam.compute.Checkpointable;
 import org.ferry.seam.compute.LiveMigratable;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
+import org.ferry.seam.compute.SwitchOverListener;
 import org.ferry.seam.compute.Vim;
 import org.ferry.time.TimeSource;
 import org.slf4j.Logger;
@@ -41,18 +42,19 @@ final class MigrationExecutor {
    * @throws MigrationFailedException if the move did not complete; it says whether the VNF runs
    *     at its source
    */
-  MigrationOutcome migrate(Vim vim, MigrationRequest request) {
+  MigrationOutcome migrate(Vim vim, MigrationRequest request, SwitchOverListener onSwitchOver) {
     if (request.vnf().virtualization() == Virtualization.VM) {
       LiveMigratable live = vim.capability(LiveMigratable.class)
           .orElseThrow(() -> unsupported(vim, request));
-      return live.liveMigrate(request);
+      return live.liveMigrate(request, onSwitchOver);
     }
     Checkpointable criu = vim.capability(Checkpointable.class)
         .orElseThrow(() -> unsupported(vim, request));
-    return moveContainer(vim, criu, request);
+    return moveContainer(vim, criu, request, onSwitchOver);
   }
 
-  private MigrationOutcome moveContainer(Vim vim, Checkpointable criu, MigrationRequest request) {
+  private MigrationOutcome moveContainer(
+      Vim vim, Checkpointable criu, MigrationRequest request, SwitchOverListener onSwitchOver) {
     Provenance source = vim.figures();
     List<PhaseRecord> phases = new ArrayList<>();
     Instant frozen = time.now();
@@ -78,6 +80,7 @@ final class MigrationExecutor {
     }
     phases.add(phase(Phase.RESTORE, restoreStart, DataSize.ZERO, source));
     Duration downtime = Duration.between(frozen, time.now());
+    onSwitchOver.switchedOver(request.destination());
 
     if (request.approach() == MigrationApproach.LAZY) {
       Instant pullStart = time.now();

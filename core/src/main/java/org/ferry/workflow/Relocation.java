@@ -30,6 +30,7 @@ import org.ferry.seam.SouthboundException;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.NetworkPath;
+import org.ferry.seam.compute.SwitchOverListener;
 import org.ferry.seam.compute.Vim;
 import org.ferry.seam.optical.TemporaryLightpathRequest;
 import org.ferry.seam.packet.FlowRule;
@@ -161,14 +162,25 @@ final class Relocation {
     Prediction predicted = choice.chosen();
     Optional<UeWatch> watch =
         vnf.kind().carriesUserPlane() ? Optional.of(sb.probe().watch(vnf)) : Optional.empty();
+    Vnf moved = vnf.withPlacement(move.to());
+    // Steer the backhaul the moment the VNF runs at the destination, not after the page pull or
+    // the VIM's bookkeeping: that is what UEs wait for.
+    boolean[] repointed = {false};
+    SwitchOverListener onSwitchOver = at -> {
+      repoint(rec, moved);
+      repointed[0] = true;
+    };
     MigrationOutcome outcome;
     try {
       outcome = executor.migrate(vim,
-          new MigrationRequest(vnf, move.to(), predicted.approach(), path));
+          new MigrationRequest(vnf, move.to(), predicted.approach(), path), onSwitchOver);
     } catch (MigrationFailedException e) {
       Optional<ServiceRecovery> seen = watch.map(UeWatch::stop);
       MoveRecord.Status status = e.runningAtSource() && vim.isRunning(vnf.id())
           ? MoveRecord.Status.KEPT_AT_SOURCE : MoveRecord.Status.LOST;
+      if (repointed[0] && status == MoveRecord.Status.KEPT_AT_SOURCE) {
+        steerBackhaul(vnf); // it came back to its source after the switch-over
+      }
       step.failed(predicted.approach().displayName() + " failed: " + e.getMessage()
           + (status == MoveRecord.Status.KEPT_AT_SOURCE
               ? "; " + vnf.id() + " runs on at " + vnf.placement()
@@ -176,23 +188,13 @@ final class Relocation {
       rec.addMove(failedMove(vnf, move, Optional.of(predicted), status, e.getMessage(), seen));
       return;
     }
-    Vnf moved = vnf.withPlacement(move.to());
     sb.vnfs().put(moved);
     step.ok(predicted.approach().displayName() + " (" + choice.reason() + ") "
         + vnf.placement() + " -> " + move.to() + ": " + Durations.format(outcome.migrationTime())
         + ", downtime " + Durations.format(outcome.downtime().value()) + ", "
         + outcome.bytesMoved() + " moved");
-
-    OpenStep repoint = rec.begin(WorkflowStep.BACKHAUL_REPOINT, vnf.id());
-    try {
-      List<FlowRule> rules = steering.backhaulTo(moved, move.to().site(),
-          new SitePaths(sb.optical().lightpaths()));
-      rules.forEach(sb.flows()::install);
-      repoint.ok(vnf.address() + " (" + vnf.backhaul().displayName() + ") now steered to "
-          + move.to().site() + " at " + rules.stream().map(r -> r.output().toString())
-          .collect(Collectors.joining(", ")));
-    } catch (SouthboundException e) {
-      repoint.failed("could not repoint the backhaul: " + e.getMessage());
+    if (!repointed[0]) {
+      repoint(rec, moved); // the driver did not report its switch-over
     }
 
     OpenStep verify = rec.begin(WorkflowStep.VERIFY, vnf.id());
@@ -216,6 +218,26 @@ final class Relocation {
         answers ? MoveRecord.Status.MOVED : MoveRecord.Status.UNVERIFIED,
         Optional.of(predicted), Optional.of(outcome), seen,
         answers ? Optional.empty() : Optional.of("does not answer at its new site")));
+  }
+
+  private void repoint(RunRecorder rec, Vnf moved) {
+    OpenStep repoint = rec.begin(WorkflowStep.BACKHAUL_REPOINT, moved.id());
+    try {
+      List<FlowRule> rules = steerBackhaul(moved);
+      repoint.ok(moved.address() + " (" + moved.backhaul().displayName() + ") now steered to "
+          + moved.placement().site() + " at " + rules.stream().map(r -> r.output().toString())
+          .collect(Collectors.joining(", ")));
+    } catch (SouthboundException e) {
+      repoint.failed("could not repoint the backhaul: " + e.getMessage());
+    }
+  }
+
+  /** Steers every other site's traffic for the VNF's address toward where it runs. */
+  private List<FlowRule> steerBackhaul(Vnf vnf) {
+    List<FlowRule> rules = steering.backhaulTo(vnf, vnf.placement().site(),
+        new SitePaths(sb.optical().lightpaths()));
+    rules.forEach(sb.flows()::install);
+    return rules;
   }
 
   private void release(

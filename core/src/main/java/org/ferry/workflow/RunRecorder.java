@@ -31,7 +31,8 @@ final class RunRecorder {
   private final Instant started;
   private final List<StepRecord> steps = new ArrayList<>();
   private final List<MoveRecord> moves = new ArrayList<>();
-  private OpenStep open;
+  /** Steps begun and not yet ended; a step may begin inside another (a repoint at switch-over). */
+  private final java.util.Deque<OpenStep> open = new java.util.ArrayDeque<>();
 
   RunRecorder(
       String runId, RunReport.Kind kind, String trigger, TimeSource time, RunListener listener) {
@@ -48,14 +49,15 @@ final class RunRecorder {
     return runId;
   }
 
-  /** Starts a step; end it with {@link OpenStep#ok}, {@link OpenStep#failed} or skipped. */
+  /**
+   * Starts a step; end it with {@link OpenStep#ok}, {@link OpenStep#failed} or skipped. A step
+   * begun while another is open must end first: steps nest, they do not overlap otherwise.
+   */
   OpenStep begin(WorkflowStep step, Object subject) {
-    if (open != null) {
-      throw new IllegalStateException("step " + open.step + " is still open; cannot begin " + step);
-    }
     machine.enter(step);
-    open = new OpenStep(step, subject == null ? "" : subject.toString(), time.now());
-    return open;
+    OpenStep begun = new OpenStep(step, subject == null ? "" : subject.toString(), time.now());
+    open.push(begun);
+    return begun;
   }
 
   void addMove(MoveRecord move) {
@@ -67,8 +69,9 @@ final class RunRecorder {
   }
 
   RunReport finish(RunReport.Outcome outcome, String message) {
-    if (open != null) {
-      throw new IllegalStateException("step " + open.step + " is still open at the end of the run");
+    if (!open.isEmpty()) {
+      throw new IllegalStateException(
+          "step " + open.peek().step + " is still open at the end of the run");
     }
     machine.end();
     log.info("run {} ({}) ended {}: {}", runId, kind, outcome, message);
@@ -101,10 +104,12 @@ final class RunRecorder {
     }
 
     private void end(StepRecord.Status status, String detail) {
-      if (open != this) {
-        throw new IllegalStateException("step " + step + " has already ended");
+      if (open.peek() != this) {
+        throw new IllegalStateException(open.contains(this)
+            ? "step " + step + " must end after the steps begun inside it"
+            : "step " + step + " has already ended");
       }
-      open = null;
+      open.pop();
       StepRecord record =
           new StepRecord(steps.size() + 1, step, subject, start, time.now(), status,
               Objects.requireNonNull(detail, "detail"));

@@ -32,6 +32,9 @@ import org.ferry.model.report.WorkflowStep;
  *                 +-------------> TEMP_LIGHTPATH_RELEASE <----+-> [end]
  * </pre>
  *
+ * <p>BACKHAUL_REPOINT may begin while MIGRATION is still open: the backhaul is steered at the
+ * switch-over, before the migration call returns.
+ *
  * <p>Not thread-safe: one machine per run.
  */
 public final class WorkflowStateMachine {
@@ -46,7 +49,7 @@ public final class WorkflowStateMachine {
               EnumSet.of(TEMP_LIGHTPATH_SETUP, MANAGEMENT_STEERING, TEMP_LIGHTPATH_RELEASE),
           MANAGEMENT_STEERING, EnumSet.of(MIGRATION, TEMP_LIGHTPATH_RELEASE),
           MIGRATION, EnumSet.of(BACKHAUL_REPOINT, MIGRATION, TEMP_LIGHTPATH_RELEASE),
-          BACKHAUL_REPOINT, EnumSet.of(VERIFY),
+          BACKHAUL_REPOINT, EnumSet.of(VERIFY, MIGRATION, TEMP_LIGHTPATH_RELEASE),
           VERIFY, EnumSet.of(MIGRATION, TEMP_LIGHTPATH_RELEASE),
           TEMP_LIGHTPATH_RELEASE, EnumSet.of(TEMP_LIGHTPATH_RELEASE));
 

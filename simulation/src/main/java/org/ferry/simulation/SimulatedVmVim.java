@@ -23,6 +23,7 @@ import org.ferry.prediction.MigrationScenario;
 import org.ferry.seam.compute.LiveMigratable;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
+import org.ferry.seam.compute.SwitchOverListener;
 import org.ferry.seam.compute.Vim;
 
 /**
@@ -71,7 +72,7 @@ public final class SimulatedVmVim implements Vim, LiveMigratable {
   }
 
   @Override
-  public MigrationOutcome liveMigrate(MigrationRequest request) {
+  public MigrationOutcome liveMigrate(MigrationRequest request, SwitchOverListener onSwitchOver) {
     Vnf vnf = request.vnf();
     if (!ours(vnf.id()) || !world.placement(vnf.id()).equals(Optional.of(vnf.placement()))) {
       throw new MigrationFailedException(name(), vnf.id() + " is not a VM running at "
@@ -92,6 +93,7 @@ public final class SimulatedVmVim implements Vim, LiveMigratable {
     world.pause(vnf.id());
     world.time().sleep(downtime);
     world.resumeAt(vnf.id(), request.destination());
+    onSwitchOver.switchedOver(request.destination());
     boolean postCopy = request.approach() == MigrationApproach.POST_COPY;
     phases.add(new PhaseRecord(Phase.LIVE, liveStart, world.time().now(),
         plan.bytes(Phase.LIVE), Provenance.SIMULATED));

@@ -14,8 +14,9 @@ public interface LiveMigratable {
    * Migrates the VM and returns once it runs at the destination (for post-copy: once the last page
    * has arrived).
    *
+   * @param onSwitchOver told the moment the VM runs at the destination (QEMU's RESUME there)
    * @throws MigrationFailedException if the migration did not complete; it says whether the VM
    *     still runs at its source
    */
-  MigrationOutcome liveMigrate(MigrationRequest request);
+  MigrationOutcome liveMigrate(MigrationRequest request, SwitchOverListener onSwitchOver);
 }

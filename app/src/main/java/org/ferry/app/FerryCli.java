@@ -1,0 +1,75 @@
+package org.ferry.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import org.ferry.app.cli.Converters;
+import org.ferry.app.cli.DemoCommand;
+import org.ferry.app.cli.MigrateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ferry} command.
+ *
+ * <p>Exit codes: 0 success; 1 the run did not reach its goal (the message says why); 2 bad input.
+ */
+@Command(
+    name = "ferry",
+    mixinStandardHelpOptions = true,
+    versionProvider = FerryCli.Version.class,
+    description = {
+      "Keeps a virtualized mobile core (HSS, MME, SPGW) in service when the optical backhaul",
+      "under it fails: restores the lightpath, checks each function's SLA, and live-migrates",
+      "what misses it over a temporary lightpath, measuring every phase."
+    },
+    subcommands = {DemoCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+public final class FerryCli implements Runnable {
+
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line on the process's streams and returns its exit code. */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line on the given streams and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new FerryCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    Converters.register(cli);
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      command.getErr().println("ferry: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? 2 : 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties props = new Properties();
+      try (InputStream in = FerryCli.class.getResourceAsStream("/ferry-version.properties")) {
+        if (in != null) {
+          props.load(in);
+        }
+      }
+      return new String[] {
+        "ferry " + props.getProperty("version", "unknown"),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}

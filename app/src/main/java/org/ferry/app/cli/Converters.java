@@ -1,0 +1,49 @@
+package org.ferry.app.cli;
+
+import java.util.function.Function;
+import org.ferry.model.unit.Distance;
+import org.ferry.model.vnf.BackhaulInterface;
+import org.ferry.model.vnf.Flavor;
+import org.ferry.model.vnf.MigrationApproach;
+import org.ferry.model.vnf.Virtualization;
+import org.ferry.model.vnf.VnfKind;
+import picocli.CommandLine;
+
+/**
+ * Turns option text into domain values with the domain's own checks, so that picocli's message
+ * names the option and the model's names the rule: "Invalid value for option '--flavor': unknown
+ * flavor 'huge'; expected one of small, medium".
+ */
+public final class Converters {
+
+  private Converters() {}
+
+  public static void register(CommandLine cli) {
+    cli.registerConverter(VnfKind.class, wrap(VnfKind::parse));
+    cli.registerConverter(Virtualization.class, wrap(Virtualization::parse));
+    cli.registerConverter(Flavor.class, wrap(Flavor::parse));
+    cli.registerConverter(BackhaulInterface.class, wrap(BackhaulInterface::parse));
+    cli.registerConverter(MigrationApproach.class, wrap(MigrationApproach::parse));
+    cli.registerConverter(Distance.class, wrap(Converters::kilometres));
+  }
+
+  private static Distance kilometres(String text) {
+    double km;
+    try {
+      km = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a number of kilometres");
+    }
+    return Distance.ofKilometres(km);
+  }
+
+  private static <T> CommandLine.ITypeConverter<T> wrap(Function<String, T> parse) {
+    return text -> {
+      try {
+        return parse.apply(text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    };
+  }
+}

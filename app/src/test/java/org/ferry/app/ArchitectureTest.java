@@ -1,0 +1,73 @@
+package org.ferry.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point one way: the core (model, seams, decision, prediction, workflows, stores,
+ * time) knows no driver, simulator or application; the model knows nothing but itself; the
+ * simulated layer knows no application.
+ */
+class ArchitectureTest {
+
+  private static final String[] CORE = {
+    "org.ferry.model..", "org.ferry.seam..", "org.ferry.decision..", "org.ferry.prediction..",
+    "org.ferry.workflow..", "org.ferry.store..", "org.ferry.time.."
+  };
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.ferry");
+  }
+
+  @Test
+  void theCoreDependsOnNoDriverSimulatorOrApplication() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat()
+        .resideOutsideOfPackages(concat(CORE, "java..", "org.slf4j.."))
+        .because("drivers, simulators and apps plug into the core, never the reverse")
+        .check(classes);
+  }
+
+  @Test
+  void theModelDependsOnNothingButItself() {
+    noClasses().that().resideInAPackage("org.ferry.model..")
+        .should().dependOnClassesThat()
+        .resideOutsideOfPackages("org.ferry.model..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void theSimulatedLayerKnowsNoApplication() {
+    noClasses().that().resideInAPackage("org.ferry.simulation..")
+        .should().dependOnClassesThat().resideInAPackage("org.ferry.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theCoreReadsTimeOnlyThroughTheInjectedClock() {
+    noClasses().that().resideInAnyPackage(CORE).and().resideOutsideOfPackage("org.ferry.time..")
+        .should().callMethod(System.class, "currentTimeMillis")
+        .orShould().callMethod(System.class, "nanoTime")
+        .orShould().callMethod(java.time.Instant.class, "now")
+        .orShould().callMethod(Thread.class, "sleep", long.class)
+        .because("simulated runs go in virtual time, and tests must be deterministic")
+        .check(classes);
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = new String[first.length + more.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+}

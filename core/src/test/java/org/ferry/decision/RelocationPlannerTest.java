@@ -1,0 +1,147 @@
+package org.ferry.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.ferry.model.network.FiberId;
+import org.ferry.model.network.Frequency;
+import org.ferry.model.network.Host;
+import org.ferry.model.network.HostId;
+import org.ferry.model.network.Lightpath;
+import org.ferry.model.network.LightpathId;
+import org.ferry.model.network.LightpathState;
+import org.ferry.model.network.NodeId;
+import org.ferry.model.network.Route;
+import org.ferry.model.network.Site;
+import org.ferry.model.network.SiteId;
+import org.ferry.model.network.SwitchId;
+import org.ferry.model.network.Topology;
+import org.ferry.model.network.TransponderClass;
+import org.ferry.model.network.TransponderId;
+import org.ferry.model.unit.DataRate;
+import org.ferry.model.unit.DataSize;
+import org.ferry.model.unit.Distance;
+import org.ferry.model.vnf.BackhaulInterface;
+import org.ferry.model.vnf.Flavor;
+import org.ferry.model.vnf.Ipv4Address;
+import org.ferry.model.vnf.Peer;
+import org.ferry.model.vnf.Placement;
+import org.ferry.model.vnf.SlaRequirement;
+import org.ferry.model.vnf.Virtualization;
+import org.ferry.model.vnf.Vnf;
+import org.ferry.model.vnf.VnfId;
+import org.ferry.model.vnf.VnfKind;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which functions move where, on tenant lightpaths given directly:
+ *
+ * <pre>
+ *   ran --- 80 km ---- a        (the restored, long backhaul: 420 µs)
+ *   ran --- 20 km ---- b        (120 µs)
+ *   ran --- 10 km ---- c        (70 µs; c has room for one Small VNF only)
+ *     a --- 50 km ---- b        (270 µs)
+ * </pre>
+ */
+class RelocationPlannerTest {
+
+  private static final SiteId RAN = SiteId.of("ran");
+  private static final SiteId A = SiteId.of("a");
+  private static final SiteId B = SiteId.of("b");
+  private static final SiteId C = SiteId.of("c");
+  private static final VnfId HSS = VnfId.of("hss");
+  private static final VnfId MME = VnfId.of("mme");
+
+  private final RelocationPlanner planner = new RelocationPlanner();
+
+  private final Topology topology = new Topology(
+      List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
+          site(A, 8), site(B, 8), site(C, 1)),
+      List.of(), List.of(), List.of());
+
+  private final SitePaths paths = new SitePaths(List.of(
+      tenant("ran-a", RAN, A, 80), tenant("ran-b", RAN, B, 20), tenant("ran-c", RAN, C, 10),
+      tenant("a-b", A, B, 50)));
+
+  private final Map<VnfId, Vnf> vnfs = index(List.of(
+      vnf(HSS, VnfKind.HSS, List.of(req(Peer.vnf(MME), 200))),
+      vnf(MME, VnfKind.MME, List.of(req(Peer.site(RAN), 250), req(Peer.vnf(HSS), 200)))));
+
+  @Test
+  void theSlaEvaluatorFindsWhatTheLongBackhaulMisses() {
+    List<SlaViolation> missed = new SlaEvaluator().violations(vnfs.get(MME), Map.of(), vnfs, paths);
+    assertThat(missed).hasSize(1);
+    assertThat(missed.getFirst().describe()).isEqualTo("mme -> ran: latency 0.420 ms > 0.250 ms");
+  }
+
+  @Test
+  void aFunctionWhosePeerLeavesFollowsIt() {
+    Optional<RelocationPlan> plan = planner.plan(Set.of(MME), vnfs, topology, paths,
+        Optional.empty());
+    // c is nearer the RAN but has room for one function; HSS must follow MME (a-b is 270 µs).
+    assertThat(plan).get().satisfies(p -> {
+      assertThat(p.destination()).isEqualTo(B);
+      assertThat(p.moves()).extracting(m -> m.vnf().id()).containsExactly(MME, HSS);
+      assertThat(p.moves().get(1).reason()).startsWith("follows its peers");
+    });
+  }
+
+  @Test
+  void theNearerSiteWinsWhenItHasRoom() {
+    Topology roomy = new Topology(
+        List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
+            site(A, 8), site(B, 8), site(C, 8)),
+        List.of(), List.of(), List.of());
+    // c: 70 µs to the RAN beats b: 120 µs.
+    assertThat(planner.plan(Set.of(MME), vnfs, roomy, paths, Optional.empty()))
+        .get().extracting(RelocationPlan::destination).isEqualTo(C);
+  }
+
+  @Test
+  void noPlanWhenNoSiteMeetsTheSla() {
+    Map<VnfId, Vnf> strict = index(List.of(
+        vnf(MME, VnfKind.MME, List.of(req(Peer.site(RAN), 50)))));
+    assertThat(planner.plan(Set.of(MME), strict, topology, paths, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void aPlannedMoveConsidersOnlyTheSiteAskedFor() {
+    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(C))).isEmpty();
+    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(B))).isPresent();
+  }
+
+  private static Site site(SiteId id, int vcpus) {
+    return new Site(id, Site.Role.COMPUTE, SwitchId.of("tor-" + id),
+        List.of(new Host(HostId.of(id + "-h1"), id, vcpus, DataSize.ofMebibytes(vcpus * 4096L))));
+  }
+
+  private static Lightpath tenant(String name, SiteId a, SiteId z, double km) {
+    return new Lightpath(LightpathId.of(name), TransponderClass.TRANSPONDER_100G,
+        new Lightpath.End(a, TransponderId.of(name + "-a")),
+        new Lightpath.End(z, TransponderId.of(name + "-z")),
+        new Route(List.of(NodeId.of(name + "-r1"), NodeId.of(name + "-r2")),
+            List.of(FiberId.of(name + "-f")), Distance.ofKilometres(km)),
+        Frequency.ofFixedGridChannel(0), LightpathState.IN_SERVICE, false);
+  }
+
+  private static SlaRequirement req(Peer peer, long maxLatencyMicros) {
+    return new SlaRequirement(peer, DataRate.ofMbps(100), Duration.ofNanos(maxLatencyMicros * 1000));
+  }
+
+  private static Vnf vnf(VnfId id, VnfKind kind, List<SlaRequirement> sla) {
+    return new Vnf(id, kind, Virtualization.VM, Flavor.SMALL, new Placement(A, HostId.of("a-h1")),
+        Ipv4Address.of("172.16.0." + (10 + kind.ordinal())), BackhaulInterface.FLOATING_IP,
+        new ArrayList<>(sla));
+  }
+
+  private static Map<VnfId, Vnf> index(List<Vnf> list) {
+    return list.stream().collect(Collectors.toMap(Vnf::id, Function.identity()));
+  }
+}

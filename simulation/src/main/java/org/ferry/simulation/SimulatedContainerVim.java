@@ -1,7 +1,6 @@
 package org.ferry.simulation;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.Vnf;
-import org.ferry.model.vnf.VnfId;
 import org.ferry.prediction.MigrationModel;
 import org.ferry.prediction.MigrationScenario;
 import org.ferry.seam.compute.CheckpointImage;
@@ -23,54 +21,20 @@ import org.ferry.seam.compute.Checkpointable;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.NetworkPath;
-import org.ferry.seam.compute.Vim;
 
 /**
  * A simulated container VIM with CRIU's steps: checkpoint (the container freezes and its dump is
  * written), transfer, restore, and for a lazy migration the page pull afterwards. Durations come
  * from the model; scripted faults fail a step.
  */
-public final class SimulatedContainerVim implements Vim, Checkpointable {
+public final class SimulatedContainerVim extends SimulatedVim implements Checkpointable {
 
-  private final SimulatedWorld world;
-  private final MigrationModel model;
   /** Images held, by "placement + path", with the prediction their migration plays out. */
   private final Map<String, Prediction> images = new HashMap<>();
   private final AtomicInteger dumps = new AtomicInteger();
 
   SimulatedContainerVim(SimulatedWorld world, MigrationModel model) {
-    this.world = world;
-    this.model = model;
-  }
-
-  @Override
-  public String name() {
-    return "simulated container VIM";
-  }
-
-  @Override
-  public Virtualization virtualization() {
-    return Virtualization.CONTAINER;
-  }
-
-  @Override
-  public Set<MigrationApproach> approaches() {
-    return EnumSet.of(MigrationApproach.STOP_AND_COPY, MigrationApproach.LAZY);
-  }
-
-  @Override
-  public Optional<Placement> locate(VnfId vnf) {
-    return ours(vnf) ? world.placement(vnf) : Optional.empty();
-  }
-
-  @Override
-  public boolean isRunning(VnfId vnf) {
-    return ours(vnf) && world.running(vnf);
-  }
-
-  @Override
-  public Provenance figures() {
-    return Provenance.SIMULATED;
+    super(world, model, Virtualization.CONTAINER);
   }
 
   @Override
@@ -170,7 +134,4 @@ public final class SimulatedContainerVim implements Vim, Checkpointable {
         path, vnf.backhaul()), approach);
   }
 
-  private boolean ours(VnfId id) {
-    return world.vnf(id).map(v -> v.virtualization() == Virtualization.CONTAINER).orElse(false);
-  }
 }

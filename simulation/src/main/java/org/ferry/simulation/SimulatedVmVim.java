@@ -3,10 +3,8 @@ package org.ferry.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.ferry.model.report.Figure;
 import org.ferry.model.report.MigrationOutcome;
 import org.ferry.model.report.Phase;
@@ -14,61 +12,25 @@ import org.ferry.model.report.PhaseRecord;
 import org.ferry.model.report.Prediction;
 import org.ferry.model.report.Provenance;
 import org.ferry.model.vnf.MigrationApproach;
-import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.Vnf;
-import org.ferry.model.vnf.VnfId;
 import org.ferry.prediction.MigrationModel;
 import org.ferry.prediction.MigrationScenario;
 import org.ferry.seam.compute.LiveMigratable;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.SwitchOverListener;
-import org.ferry.seam.compute.Vim;
 
 /**
  * A simulated VM VIM: plays pre-copy and post-copy out in virtual time, phase by phase, with the
  * durations the model predicts (and the twin's seeded noise). A pre-copy that fails leaves the VM
  * running at its source; a post-copy that fails after the switch-over loses it, as in QEMU.
  */
-public final class SimulatedVmVim implements Vim, LiveMigratable {
+public final class SimulatedVmVim extends SimulatedVim implements LiveMigratable {
 
-  private final SimulatedWorld world;
-  private final MigrationModel model;
 
   SimulatedVmVim(SimulatedWorld world, MigrationModel model) {
-    this.world = world;
-    this.model = model;
-  }
-
-  @Override
-  public String name() {
-    return "simulated VM VIM";
-  }
-
-  @Override
-  public Virtualization virtualization() {
-    return Virtualization.VM;
-  }
-
-  @Override
-  public Set<MigrationApproach> approaches() {
-    return EnumSet.of(MigrationApproach.PRE_COPY, MigrationApproach.POST_COPY);
-  }
-
-  @Override
-  public Optional<Placement> locate(VnfId vnf) {
-    return ours(vnf) ? world.placement(vnf) : Optional.empty();
-  }
-
-  @Override
-  public boolean isRunning(VnfId vnf) {
-    return ours(vnf) && world.running(vnf);
-  }
-
-  @Override
-  public Provenance figures() {
-    return Provenance.SIMULATED;
+    super(world, model, Virtualization.VM);
   }
 
   @Override
@@ -128,7 +90,4 @@ public final class SimulatedVmVim implements Vim, LiveMigratable {
     }
   }
 
-  private boolean ours(VnfId id) {
-    return world.vnf(id).map(v -> v.virtualization() == Virtualization.VM).orElse(false);
-  }
 }

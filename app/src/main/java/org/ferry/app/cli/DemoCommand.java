@@ -2,15 +2,10 @@ package org.ferry.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ferry.app.report.Timeline;
 import org.ferry.model.network.FiberId;
-import org.ferry.prediction.FirstOrderMigrationModel;
-import org.ferry.prediction.MigrationModel;
 import org.ferry.simulation.ReferenceSetting;
-import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
-import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,28 +38,18 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
+    SimulatedSession session = SimulatedSession.start(spec, setting);
     ReferenceSetting.Options options = setting.toSetting();
-    MigrationModel model = FirstOrderMigrationModel.withDefaults();
-    SimulatedDeployment deployment =
-        SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(), model);
     FiberId fiber = FiberId.of(cut);
-    deployment.world().topology().fiber(fiber); // names the known fibres if this one is not
+    session.deployment().world().topology().fiber(fiber); // lists the known fibres if unknown
 
+    PrintWriter stdout = session.out();
     stdout.printf("Ferry demo, simulated mode: EPC (HSS, MME, SPGW) as %s, %s flavor, %s"
         + " backhaul, %s between the compute sites.%n", options.virtualization().displayName(),
         options.flavor().displayName(), options.backhaul().displayName(),
         options.interSiteDistance());
     stdout.printf("Cutting %s. Times are simulated seconds since the cut.%n%n", fiber);
-    Timeline timeline = new Timeline(stdout);
-    timeline.startAt(deployment.world().time().now());
-    Orchestrator orchestrator = deployment.orchestrator(
-        deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline);
-    deployment.world().optical().cutFiber(fiber);
-
-    var context = setting.describe();
-    context.put("cut", fiber.value());
-    return RunOutput.finish(orchestrator.reports(), context, out, stdout,
-        spec.commandLine().getErr());
+    session.deployment().world().optical().cutFiber(fiber);
+    return session.finish(Map.of("cut", fiber.value()), out);
   }
 }

@@ -1,21 +1,15 @@
 package org.ferry.app.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.ferry.app.report.Timeline;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.model.vnf.VnfKind;
-import org.ferry.prediction.FirstOrderMigrationModel;
-import org.ferry.simulation.ReferenceSetting;
-import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
-import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,27 +45,15 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
-    ReferenceSetting.Options options = setting.toSetting();
-    SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
-        SimulationSettings.defaults(), FirstOrderMigrationModel.withDefaults());
+    SimulatedSession session = SimulatedSession.start(spec, setting);
     SiteId destination = SiteId.of(to);
     Set<VnfId> vnfs = new LinkedHashSet<>();
     for (VnfKind kind : kinds) {
-      deployment.vnfs().all().stream().filter(v -> v.kind() == kind).map(Vnf::id)
+      session.deployment().vnfs().all().stream().filter(v -> v.kind() == kind).map(Vnf::id)
           .forEach(vnfs::add);
     }
-
-    stdout.printf("Ferry planned move, simulated mode: %s to %s.%n%n", kinds, destination);
-    Timeline timeline = new Timeline(stdout);
-    timeline.startAt(deployment.world().time().now());
-    Orchestrator orchestrator = deployment.orchestrator(
-        deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline);
-    orchestrator.move(vnfs, destination);
-
-    var context = setting.describe();
-    context.put("destination", destination.value());
-    return RunOutput.finish(orchestrator.reports(), context, out, stdout,
-        spec.commandLine().getErr());
+    session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", kinds, destination);
+    session.orchestrator().move(vnfs, destination);
+    return session.finish(Map.of("destination", destination.value()), out);
   }
 }

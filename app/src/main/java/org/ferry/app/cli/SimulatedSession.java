@@ -1,0 +1,63 @@
+package org.ferry.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.ferry.app.report.Timeline;
+import org.ferry.prediction.FirstOrderMigrationModel;
+import org.ferry.simulation.SimulatedDeployment;
+import org.ferry.simulation.SimulationSettings;
+import org.ferry.workflow.Orchestrator;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The reference setting brought up in the twin for one command, with an orchestrator whose steps
+ * print as a timeline while they happen.
+ */
+final class SimulatedSession {
+
+  private final CommandSpec spec;
+  private final SettingOptions setting;
+  private final SimulatedDeployment deployment;
+  private final Orchestrator orchestrator;
+
+  private SimulatedSession(CommandSpec spec, SettingOptions setting) {
+    this.spec = spec;
+    this.setting = setting;
+    this.deployment = SimulatedDeployment.referenceSetting(setting.toSetting(),
+        SimulationSettings.defaults(), FirstOrderMigrationModel.withDefaults());
+    Timeline timeline = new Timeline(out());
+    timeline.startAt(deployment.world().time().now());
+    this.orchestrator = deployment.orchestrator(
+        deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline);
+  }
+
+  /** Brings the setting up; bad options fail here with a message naming them. */
+  static SimulatedSession start(CommandSpec spec, SettingOptions setting) {
+    return new SimulatedSession(spec, setting);
+  }
+
+  SimulatedDeployment deployment() {
+    return deployment;
+  }
+
+  Orchestrator orchestrator() {
+    return orchestrator;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /**
+   * Prints the summaries, writes the files if asked, and returns the exit code.
+   *
+   * @param extraContext what the command adds to the setting in report.json
+   */
+  int finish(Map<String, String> extraContext, Path outDir) {
+    Map<String, String> context = setting.describe();
+    context.putAll(extraContext);
+    return RunOutput.finish(orchestrator.reports(), context, outDir, out(),
+        spec.commandLine().getErr());
+  }
+}

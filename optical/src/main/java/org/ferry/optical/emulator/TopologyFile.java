@@ -29,6 +29,11 @@ public record TopologyFile(OpticalNetwork network, List<StartupService> services
     services = List.copyOf(services);
   }
 
+  /** The same network with no service at start-up. */
+  public TopologyFile withoutServices() {
+    return new TopologyFile(network, List.of());
+  }
+
   /** The reference setting: ran, site-a, site-b on a ring of three ROADMs. */
   public static TopologyFile defaults() {
     try (InputStream in = TopologyFile.class.getResourceAsStream("default-topology.json")) {

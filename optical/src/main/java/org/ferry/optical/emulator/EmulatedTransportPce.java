@@ -121,6 +121,7 @@ public final class EmulatedTransportPce implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    notifications.close();
     if (server != null) {
       server.stop();
       server = null;
@@ -172,11 +173,17 @@ public final class EmulatedTransportPce implements AutoCloseable {
     json(ctx, DataPaths.read(handler, path));
   }
 
-  private void notificationsSince(Context ctx) throws Exception {
+  private void notificationsSince(Context ctx) throws JsonProcessingException {
     long after = parseLong(ctx.queryParam("after"), "after", 0);
     long waitMs = Math.min(parseLong(ctx.queryParam("wait-ms"), "wait-ms", 0),
         MAX_WAIT.toMillis());
-    List<Notifications.Entry> entries = notifications.after(after, Duration.ofMillis(waitMs));
+    List<Notifications.Entry> entries;
+    try {
+      entries = notifications.after(after, Duration.ofMillis(waitMs));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      entries = List.of();
+    }
     ObjectNode reply = mapper.createObjectNode();
     var list = reply.putArray("notifications");
     long last = after;

@@ -26,6 +26,7 @@ final class Notifications {
   private final List<Entry> log = new ArrayList<>();
   private final Map<String, Long> consumerOffsets = new HashMap<>();
   private long next = 1;
+  private boolean closed;
 
   /** Publishes a body on a topic ("process", "alarm" or "topology"). */
   synchronized void publish(String topic, ObjectNode body) {
@@ -54,11 +55,17 @@ final class Notifications {
     while (true) {
       List<Entry> found = log.stream().filter(e -> e.seq() > after).toList();
       long left = deadline - System.nanoTime();
-      if (!found.isEmpty() || left <= 0) {
+      if (!found.isEmpty() || left <= 0 || closed) {
         return found;
       }
       wait(Math.max(1, left / 1_000_000));
     }
+  }
+
+  /** Wakes every waiting reader; later reads no longer wait. */
+  synchronized void close() {
+    closed = true;
+    notifyAll();
   }
 
   /** The sequence number of the newest entry, 0 if none. */

@@ -45,7 +45,7 @@ public record SpectrumAssignment(int lowSlot, int highSlot, int wavelengthNumber
 
   /** The slot width in GHz (50 for a fixed-grid channel). */
   public double widthGhz() {
-    return (highSlot - lowSlot + 1) * Spectrum.SLOT_THZ * 1000;
+    return (highSlot - lowSlot + 1) * 6.25;
   }
 
   private static double round(double thz) {

@@ -65,6 +65,7 @@ public final class AdminApi {
     }
     ObjectNode reply = JSON.objectNode();
     reply.put("fiber", span.id());
+    reply.put("was-down", handler.failed(span.id()));
     switch (action) {
       case "cut", "port-down" -> reply.putArray("services-down").addAll(
           handler.cut(span.id(), how).stream().map(JSON::textNode).toList());

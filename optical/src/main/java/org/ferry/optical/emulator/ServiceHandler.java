@@ -215,6 +215,11 @@ final class ServiceHandler {
 
   // ---- faults ----
 
+  /** Whether a span is down. */
+  synchronized boolean failed(String span) {
+    return failedSpans.contains(span);
+  }
+
   /** A span fails: services across it go out of service; restorable ones are rerouted. */
   synchronized List<String> cut(String span, String how) {
     if (!failedSpans.add(span)) {

@@ -24,10 +24,16 @@ public final class EmulatorAdmin {
    * Cuts a fibre.
    *
    * @return the services that went out of service
-   * @throws SouthboundException if the emulator refuses (an unknown fibre, or no emulator there)
+   * @throws SouthboundException if the emulator refuses (an unknown fibre, or no emulator
+   *     there), or if the fibre is cut already (no fault would be reported)
    */
   public List<String> cut(FiberId fiber) {
     JsonNode reply = post("cut", fiber);
+    if (reply.path("was-down").asBoolean()) {
+      throw new SouthboundException(restconf.peer(), fiber + " is cut already, so cutting it"
+          + " reports nothing; repair it first (POST /ferry/admin/repair) or restart the"
+          + " emulator", false);
+    }
     List<String> down = new ArrayList<>();
     reply.path("services-down").forEach(s -> down.add(s.asText()));
     return down;

@@ -30,7 +30,9 @@ import org.ferry.time.TimeSource;
 /**
  * The digital twin: one simulated network and compute layer in virtual time. It owns the
  * simulated optical controller, packet controller, VIMs and probe, and the state they share:
- * where each VNF runs, whether it runs, and whether the RAN reaches it.
+ * where each VNF runs, whether it runs, and whether the RAN reaches it. It can read lightpaths
+ * from a real optical controller instead of its own ({@link #useOptical}), on a clock that
+ * follows real time and skips its own waits.
  *
  * <p>A VNF <em>serves</em> when it runs, and the backhaul rule for its address at every RAN site
  * leads, over a tenant lightpath in service, to the site where it runs, and the backhaul

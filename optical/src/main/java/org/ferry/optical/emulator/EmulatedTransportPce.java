@@ -40,6 +40,7 @@ public final class EmulatedTransportPce implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ServiceHandler handler;
   private final AdminApi admin;
+  private final PathComputationRpc pathComputation;
   private final String authorization;
   private Javalin server;
 
@@ -64,6 +65,7 @@ public final class EmulatedTransportPce implements AutoCloseable {
     topology.services().forEach(s -> handler.provision(s.name(), s.aEnd(), s.zEnd(),
         s.restorable()));
     this.admin = new AdminApi(handler, notifications);
+    this.pathComputation = new PathComputationRpc(handler);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
@@ -153,7 +155,7 @@ public final class EmulatedTransportPce implements AutoCloseable {
       case SERVICE + "service-feasibility-check" ->
           handler.feasibilityCheck(InputReader.input(body, module));
       case "transportpce-pce:path-computation-request" ->
-          handler.pathComputation(InputReader.input(body, module));
+          pathComputation.call(InputReader.input(body, module));
       case "nbi-notifications:get-notifications-process-service",
           "nbi-notifications:get-notifications-alarm-service" ->
           admin.kafkaStyle(rpc, InputReader.input(body, module));

@@ -155,26 +155,19 @@ final class ServiceHandler {
     return Replies.wrap("org-openroadm-service", output);
   }
 
-  /** path-computation-request: synchronous. */
-  synchronized ObjectNode pathComputation(JsonNode rawInput) {
-    ServiceInput in = ServiceInput.parse(rawInput);
-    Optional<String> requestId = InputReader.container(rawInput, "service-handler-header",
-        "input").flatMap(h -> InputReader.string(h, "request-id", "input/service-handler-header"));
-    String notCompliant = "Path not calculated, service not compliant : ";
-    if (in.serviceName().isEmpty() || in.serviceName().get().isEmpty()) {
-      return Replies.pce("Path not calculated", notCompliant + "Service Name is not set",
-          requestId, null);
-    }
-    if (requestId.isEmpty()) {
-      return Replies.pce("Path not calculated",
-          notCompliant + "ServiceHandlerHeader Request-ID  is not set", requestId, null);
-    }
+  /**
+   * Computes a path for an input against the spectrum in use, without reserving it.
+   *
+   * @return the result, and the path description when there is a path
+   */
+  synchronized PceOutcome computeOnly(ServiceInput in) {
     PceResult result = compute(in, Set.of());
-    return result.succeeded()
-        ? Replies.pce("200", result.message(), requestId,
-            ServiceJson.pathDescription(network, result.path().orElseThrow(), failedSpans))
-        : Replies.pce("500", result.message(), requestId, null);
+    return new PceOutcome(result, result.path()
+        .map(p -> ServiceJson.pathDescription(network, p, failedSpans)).orElse(null));
   }
+
+  /** A PCE result with its path-description, or null when there is no path. */
+  record PceOutcome(PceResult result, ObjectNode pathDescription) {}
 
   // ---- reads ----
 

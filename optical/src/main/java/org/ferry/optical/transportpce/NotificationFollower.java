@@ -1,29 +1,33 @@
 package org.ferry.optical.transportpce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.ferry.seam.SouthboundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the controller's notifications on a thread of its own: the emulator's long-polled
- * stream ({@code GET /ferry/notifications?after=N&wait-ms=M}). Records the failures TransportPCE
- * publishes per service ("ServiceCreate request failed ..."), and hands topology events (a fibre
- * down or up) to a consumer.
+ * stream ({@code GET /ferry/notifications?after=N&wait-ms=M}), or TransportPCE's NBI
+ * notification RPCs ({@link NbiNotificationReader}). Records the failures TransportPCE publishes
+ * per service ("ServiceCreate request failed ..."), and hands topology events (a fibre down or
+ * up) to a consumer.
  */
 final class NotificationFollower implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationFollower.class);
   private static final long WAIT_MS = 5_000;
+  private static final long NBI_POLL_MS = 1_000;
 
   /** A fibre changed state. */
   record FiberEvent(String fiber, boolean down, List<String> servicesDown, Instant at) {}
@@ -34,13 +38,22 @@ final class NotificationFollower implements AutoCloseable {
   private final Consumer<FiberEvent> onFiber;
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final Thread thread;
+  private final NbiNotificationReader nbi;
   private volatile long last;
   private volatile boolean running = true;
 
-  NotificationFollower(RestconfClient restconf, Consumer<FiberEvent> onFiber) {
+  NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
+      Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber) {
     this.restconf = restconf;
     this.onFiber = onFiber;
-    this.last = fetch(0, 0).map(batch -> batch.path("last").asLong(0)).orElse(0L);
+    Optional<JsonNode> stream = source == TransportPceSettings.NotificationSource.NBI_NOTIFICATIONS
+        ? Optional.empty() : fetch(0, 0);
+    if (stream.isEmpty() && source == TransportPceSettings.NotificationSource.FERRY_STREAM) {
+      throw new SouthboundException(restconf.peer(), "offers no notification stream at"
+          + " /ferry/notifications (is it the emulator?)", false);
+    }
+    this.last = stream.map(batch -> batch.path("last").asLong(0)).orElse(0L);
+    this.nbi = stream.isPresent() ? null : new NbiNotificationReader(restconf, fiberOfLink);
     this.thread = Thread.ofPlatform().daemon().name("tpce-notifications").start(this::loop);
   }
 
@@ -58,6 +71,15 @@ final class NotificationFollower implements AutoCloseable {
   private void loop() {
     while (running) {
       try {
+        if (nbi != null) {
+          for (ObjectNode n : nbi.poll()) {
+            n.put("seq", last + 1);
+            handle(n);
+            last++;
+          }
+          Thread.sleep(NBI_POLL_MS);
+          continue;
+        }
         Optional<JsonNode> batch = fetch(last, WAIT_MS);
         if (batch.isEmpty()) {
           log.warn("{} offers no notification stream; fibre faults will not be seen",
@@ -68,6 +90,8 @@ final class NotificationFollower implements AutoCloseable {
           handle(n);
           last = Math.max(last, n.path("seq").asLong());
         }
+      } catch (InterruptedException e) {
+        return;
       } catch (CancellationException e) {
         return;
       } catch (SouthboundException e) {

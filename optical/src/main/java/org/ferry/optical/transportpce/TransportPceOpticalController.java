@@ -65,7 +65,8 @@ public final class TransportPceOpticalController implements OpticalController, A
   public TransportPceOpticalController(TransportPceSettings settings, Topology inventory) {
     this.client = new TransportPceClient(settings);
     this.inventory = Objects.requireNonNull(inventory, "inventory");
-    this.follower = new NotificationFollower(client.restconf(), this::onFiber);
+    this.follower = new NotificationFollower(client.restconf(), settings.notifications(),
+        this::fiberOfLink, this::onFiber);
   }
 
   /** The typed client underneath. */
@@ -243,6 +244,11 @@ public final class TransportPceOpticalController implements OpticalController, A
         new Lightpath.End(a.get().site(), a.get().id()),
         new Lightpath.End(z.get().site(), z.get().id()), route,
         new Frequency(path.centralFrequencyThz()), state, s.temp()));
+  }
+
+  private Optional<String> fiberOfLink(String linkId) {
+    return OpenRoadmNames.parseRoadmToRoadm(linkId)
+        .flatMap(ends -> fiberBetween(ends[0], ends[1])).map(f -> f.id().value());
   }
 
   private Optional<Fiber> fiberBetween(OpticalNetwork.End x, OpticalNetwork.End y) {

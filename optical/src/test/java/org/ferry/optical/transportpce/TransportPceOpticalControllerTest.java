@@ -107,6 +107,27 @@ class TransportPceOpticalControllerTest {
   }
 
   @Test
+  void hearsOfACutThroughTransportPcesOwnNbiNotificationsToo() throws Exception {
+    try (TransportPceOpticalController nbi = new TransportPceOpticalController(
+        settings.withNotifications(TransportPceSettings.NotificationSource.NBI_NOTIFICATIONS),
+        ReferenceSetting.topology(Distance.ofKilometres(50)))) {
+      List<OpticalEvent> heard = new CopyOnWriteArrayList<>();
+      nbi.addListener(heard::add);
+
+      new EmulatorAdmin(settings).cut(ReferenceSetting.FIBER_B_RAN);
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (heard.isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(heard).first().isInstanceOfSatisfying(OpticalEvent.FiberFailed.class, f -> {
+        assertThat(f.fiber()).isEqualTo(ReferenceSetting.FIBER_B_RAN);
+        assertThat(f.lightpathsDown()).containsExactly(ReferenceSetting.BACKHAUL_B);
+      });
+    }
+  }
+
+  @Test
   void restorationWithNoPathLeftSaysWhyQuotingTransportPce() {
     EmulatorAdmin admin = new EmulatorAdmin(settings);
     admin.cut(ReferenceSetting.FIBER_B_RAN);

@@ -77,6 +77,16 @@ class DemoOverHttpTest {
   }
 
   @Test
+  void theEmulatorCommandRefusesBadOptionsClearly() {
+    assertThat(ferry("optical-emulator", "--port", "70000")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be 0 to 65535");
+    assertThat(ferry("optical-emulator", "--setup-delay", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--setup-delay must be 0 or more");
+    assertThat(ferry("optical-emulator", "--topology", "/nonexistent/net.json")).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read topology file /nonexistent/net.json");
+  }
+
+  @Test
   void aUrlThatIsNotHttpIsBadInput() {
     assertThat(ferry("demo", "--optical", "ftp://127.0.0.1:1")).isEqualTo(2);
     assertThat(err.toString()).contains("--optical");

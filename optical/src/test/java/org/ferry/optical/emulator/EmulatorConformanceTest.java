@@ -362,6 +362,94 @@ class EmulatorConformanceTest {
         "avail-freq-maps", "roadm-a-SRG1", "a-t100-1-XPDR1");
   }
 
+  @Test
+  void tempServicesAreKeyedByCommonId() {
+    ObjectNode temp = Requests.create("ignored", "a-sw1g-1", "site-a", "b-sw1g-1", "site-b");
+    temp.remove("service-name");
+    temp.remove("service-resiliency");
+    temp.put("common-id", "mig-1");
+    ((ObjectNode) temp.get("sdnc-request-header")).put("rpc-action", "temp-service-create");
+
+    Http.Reply created = http.rpc("org-openroadm-service:temp-service-create", temp);
+    Http.Reply duplicate = http.rpc("org-openroadm-service:temp-service-create", temp);
+
+    assertThat(created.common().path("response-message").asText())
+        .isEqualTo("PCE calculation in progress");
+    assertThat(duplicate.common().path("response-message").asText())
+        .isEqualTo("Service 'Temp (mig-1)' already exists in datastore");
+    await("temp inService", WITHIN, () -> http.get(
+        "/rests/data/org-openroadm-service:temp-service-list/services=mig-1").body()
+        .contains("\"operational-state\":\"inService\"") ? 1 : null);
+    assertThat(state(http, "mig-1")).as("not in the service-list").isEqualTo("absent");
+
+    ObjectNode delete = Http.JSON.createObjectNode().put("common-id", "mig-1");
+    assertThat(http.rpc("org-openroadm-service:temp-service-delete", delete).common()
+        .path("response-message").asText()).isEqualTo("Renderer temp-service delete in progress");
+    await("temp gone", WITHIN, () -> http.get(
+        "/rests/data/org-openroadm-service:temp-service-list").status() == 409 ? 1 : null);
+    assertThat(http.rpc("org-openroadm-service:temp-service-delete", delete).common()
+        .path("response-message").asText()).isEqualTo("Service 'mig-1' does not exist in datastore");
+  }
+
+  @Test
+  void feasibilityCheckAnswersInProgressAndStoresNothing() {
+    ObjectNode input = Requests.ranToA("f1");
+    input.put("common-id", "c1");
+    ((ObjectNode) input.get("sdnc-request-header"))
+        .put("rpc-action", "service-feasibility-check");
+
+    Http.Reply reply = http.rpc("org-openroadm-service:service-feasibility-check", input);
+
+    assertThat(reply.common().path("response-message").asText())
+        .isEqualTo("PCE calculation in progress");
+    assertThat(http.get("/rests/data/org-openroadm-service:service-list").status())
+        .isEqualTo(409);
+  }
+
+  @Test
+  void serviceRestorationRecreatesAServiceThatIsDown() {
+    ObjectNode input = Requests.ranToA("s1");
+    ((ObjectNode) input.get("service-resiliency"))
+        .put("resiliency", "org-openroadm-common-service-types:unprotected");
+    http.rpc("org-openroadm-service:service-create", input);
+    await("inService", WITHIN, () -> state(http, "s1").equals("inService") ? 1 : null);
+    ObjectNode restore = Http.JSON.createObjectNode().put("service-name", "s1")
+        .put("option", "permanent");
+
+    JsonNode whileUp = http.rpc("org-openroadm-service:service-restoration", restore).json();
+    http.post("/ferry/admin/cut", "{\"fiber\":\"fiber-ran-a\"}");
+    await("down", WITHIN, () -> state(http, "s1").equals("outOfService") ? 1 : null);
+    JsonNode whileDown = http.rpc("org-openroadm-service:service-restoration", restore).json();
+
+    assertThat(whileUp.at("/org-openroadm-service:output/response-message").asText())
+        .isEqualTo("Service 's1' is in 'inService' state");
+    assertThat(whileDown.at("/org-openroadm-service:output/response-message").asText())
+        .isEqualTo("Renderer service delete in progress");
+    await("restored", WITHIN, () -> state(http, "s1").equals("inService")
+        && Requests.aToZ(http, "s1").toString().contains("roadm-b") ? 1 : null);
+    ObjectNode ghost = restore.deepCopy().put("service-name", "ghost");
+    assertThat(http.rpc("org-openroadm-service:service-restoration", ghost).json()
+        .at("/org-openroadm-service:output/response-message").asText())
+        .isEqualTo("Service 'ghost' does not exist in datastore");
+  }
+
+  @Test
+  void nbiNotificationsAreReadOncePerConsumerGroupAnd204WhenNothingIsNew() {
+    ObjectNode read = Http.JSON.createObjectNode().put("connection-type", "service")
+        .put("id-consumer", "c").put("group-id", "g");
+    assertThat(http.rpc("nbi-notifications:get-notifications-process-service", read).status())
+        .isEqualTo(204);
+    http.rpc("org-openroadm-service:service-create", Requests.ranToA("s1"));
+    await("inService", WITHIN, () -> state(http, "s1").equals("inService") ? 1 : null);
+
+    Http.Reply first = http.rpc("nbi-notifications:get-notifications-process-service", read);
+    Http.Reply again = http.rpc("nbi-notifications:get-notifications-process-service", read);
+
+    assertThat(first.json().at("/nbi-notifications:output/notifications-process-service/0"
+        + "/message").asText()).isEqualTo("Service implemented !");
+    assertThat(again.status()).isEqualTo(204);
+  }
+
   private static Arguments missing(String what, Consumer<ObjectNode> change, String message) {
     return Arguments.of(what, change, message);
   }

@@ -24,8 +24,16 @@ import org.ferry.optical.pce.OpticalNetwork.XponderType;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many clients create services at once over HTTP, with broken requests mixed in; afterwards no
- * frequency slot is held twice on any span. Bounded: 40 services, 8 client threads, one run.
+ * Many clients create services at once over HTTP, with broken requests mixed in; then half are
+ * deleted while a cut reroutes the rest. After each phase no frequency slot is held twice on any
+ * span, and the slots in use add up to the services' paths. Bounded: 40 services, 8 client
+ * threads, one run of each phase.
+ *
+ * <pre>
+ *   w ---------- direct (40 km) ---------- e
+ *    \                                    /
+ *     w-m (20 km) ------- m ------- m-e (20 km)
+ * </pre>
  */
 class ConcurrentCreateTest {
 
@@ -74,27 +82,63 @@ class ConcurrentCreateTest {
         return list.status() == 200 && list.json().at("/org-openroadm-service:service-list"
             + "/services").size() == SERVICES ? 1 : null;
       });
-      Map<String, Set<Integer>> held = new HashMap<>();
-      JsonNode paths = http.get("/rests/data/transportpce-service-path:service-path-list").json()
-          .at("/transportpce-service-path:service-path-list/service-paths");
-      int checked = 0;
-      for (JsonNode path : paths) {
-        JsonNode dir = path.at("/path-description/aToZ-direction");
-        int lambda = dir.path("aToZ-wavelength-number").asInt();
-        for (JsonNode hop : dir.path("aToZ")) {
-          String link = hop.at("/resource/link-id").asText("");
-          if (link.contains("TTP-TXRXto")) {
-            String span = spanOf(link);
-            assertThat(held.computeIfAbsent(span, s -> new HashSet<>()).add(lambda))
-                .as("channel %d on %s given twice", lambda, span).isTrue();
-            checked++;
+      assertNoSlotHeldTwice(http, emulator);
+
+      // Then deletes, a cut that reroutes every survivor, and new creates, all at once.
+      ExecutorService churn = Executors.newFixedThreadPool(8);
+      List<Future<?>> tasks = new ArrayList<>();
+      for (int i = 0; i < SERVICES; i += 2) {
+        int n = i;
+        tasks.add(churn.submit(() -> http.rpc("org-openroadm-service:service-delete",
+            Requests.delete("svc-" + n))));
+      }
+      tasks.add(churn.submit(() -> http.post("/ferry/admin/cut", "{\"fiber\":\"direct\"}")));
+      for (Future<?> task : tasks) {
+        task.get(30, TimeUnit.SECONDS);
+      }
+      churn.shutdown();
+      assertThat(churn.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+      Requests.await("survivors rerouted and in service", Duration.ofSeconds(30), () -> {
+        Http.Reply list = http.get("/rests/data/org-openroadm-service:service-list");
+        JsonNode services = list.json().at("/org-openroadm-service:service-list/services");
+        if (services.size() != SERVICES / 2) {
+          return null;
+        }
+        for (JsonNode service : services) {
+          if (!service.path("operational-state").asText().equals("inService")) {
+            return null;
           }
         }
-      }
-      assertThat(checked).isGreaterThanOrEqualTo(SERVICES);
-      int used = emulator.admin().usedSlots().values().stream().mapToInt(Integer::intValue).sum();
-      assertThat(used).isEqualTo(8 * checked);
+        return 1;
+      });
+      assertThat(emulator.admin().usedSlots()).containsEntry("direct", 0)
+          .containsEntry("w-m", 8 * SERVICES / 2);
+      assertNoSlotHeldTwice(http, emulator);
     }
+  }
+
+  /** Every span's channels are held by one service each, and the counts add up. */
+  private static void assertNoSlotHeldTwice(Http http, EmulatedTransportPce emulator) {
+    Map<String, Set<Integer>> held = new HashMap<>();
+    JsonNode paths = http.get("/rests/data/transportpce-service-path:service-path-list").json()
+        .at("/transportpce-service-path:service-path-list/service-paths");
+    int checked = 0;
+    for (JsonNode path : paths) {
+      JsonNode dir = path.at("/path-description/aToZ-direction");
+      int lambda = dir.path("aToZ-wavelength-number").asInt();
+      for (JsonNode hop : dir.path("aToZ")) {
+        String link = hop.at("/resource/link-id").asText("");
+        if (link.contains("TTP-TXRXto")) {
+          String span = spanOf(link);
+          assertThat(held.computeIfAbsent(span, s -> new HashSet<>()).add(lambda))
+              .as("channel %d on %s given twice", lambda, span).isTrue();
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(paths.size());
+    int used = emulator.admin().usedSlots().values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(used).isEqualTo(8 * checked);
   }
 
   /** A span name for a link, the same both ways: its two degree nodes sorted. */

@@ -197,6 +197,7 @@ public final class EmulatedTransportPce implements AutoCloseable {
       last = e.seq();
     }
     reply.put("last", last);
+    reply.put("newest", notifications.last());
     json(ctx, reply);
   }
 

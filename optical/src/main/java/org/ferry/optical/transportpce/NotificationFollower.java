@@ -86,6 +86,12 @@ final class NotificationFollower implements AutoCloseable {
               restconf.peer());
           return;
         }
+        if (batch.get().path("newest").asLong(last) < last) {
+          log.warn("{} numbers its notifications from the start again (restarted?)",
+              restconf.peer());
+          last = 0;
+          continue;
+        }
         for (JsonNode n : batch.get().path("notifications")) {
           handle(n);
           last = Math.max(last, n.path("seq").asLong());

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point one way: the core (model, seams, decision, prediction, workflows, stores,
  * time) knows no driver, simulator or application; the model knows nothing but itself; the
- * simulated layer knows no application.
+ * simulated layer knows no application; the optical layer knows neither the simulated layer nor
+ * the application, and its path computation knows neither the client nor the emulator.
  */
 class ArchitectureTest {
 
@@ -50,6 +51,29 @@ class ArchitectureTest {
   void theSimulatedLayerKnowsNoApplication() {
     noClasses().that().resideInAPackage("org.ferry.simulation..")
         .should().dependOnClassesThat().resideInAPackage("org.ferry.app..")
+        .check(classes);
+  }
+
+  @Test
+  void theOpticalLayerKnowsNoSimulatorOrApplication() {
+    noClasses().that().resideInAPackage("org.ferry.optical..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("org.ferry.simulation..", "org.ferry.app..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.ferry.simulation..")
+        .should().dependOnClassesThat().resideInAPackage("org.ferry.optical..")
+        .check(classes);
+  }
+
+  @Test
+  void pathComputationKnowsNeitherTheClientNorTheEmulator() {
+    noClasses().that().resideInAPackage("org.ferry.optical.pce..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("org.ferry.optical.transportpce..", "org.ferry.optical.emulator..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.ferry.optical.transportpce..")
+        .should().dependOnClassesThat().resideInAPackage("org.ferry.optical.emulator..")
+        .because("the client must work against a real TransportPCE, not only the emulator")
         .check(classes);
   }
 

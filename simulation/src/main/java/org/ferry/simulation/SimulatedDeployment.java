@@ -10,7 +10,12 @@ import org.ferry.model.vnf.Vnf;
 import org.ferry.prediction.MigrationModel;
 import org.ferry.store.InMemoryVnfStore;
 import org.ferry.store.VnfStore;
+import org.ferry.model.network.Lightpath;
+import org.ferry.model.network.LightpathId;
+import org.ferry.seam.optical.OpticalController;
+import org.ferry.time.TimeSource;
 import org.ferry.time.VirtualTimeSource;
+import java.util.concurrent.Executor;
 import org.ferry.workflow.ComputeLayer;
 import org.ferry.workflow.Orchestrator;
 import org.ferry.workflow.RunListener;
@@ -30,9 +35,12 @@ public final class SimulatedDeployment {
   private final SimulatedWorld world;
   private final VnfStore vnfs;
   private final WorkflowSettings workflowSettings;
+  private final OpticalController optical;
 
-  private SimulatedDeployment(SimulatedWorld world, VnfStore vnfs, WorkflowSettings settings) {
+  private SimulatedDeployment(SimulatedWorld world, VnfStore vnfs, WorkflowSettings settings,
+      OpticalController optical) {
     this.world = world;
+    this.optical = optical;
     this.vnfs = vnfs;
     this.workflowSettings = settings;
   }
@@ -57,7 +65,42 @@ public final class SimulatedDeployment {
         xponder(topology, "b-t100-1"), true);
     optical.provision(ReferenceSetting.DCI_A_B, xponder(topology, "a-t100-2"),
         xponder(topology, "b-t100-2"), true);
+    return bringUp(world, options, model, optical);
+  }
 
+  /**
+   * Brings the reference setting up with the compute, packet and probe layers simulated and the
+   * optical layer given: a TransportPCE (or its emulator) over HTTP, say, that already carries
+   * the setting's lightpaths ({@code backhaul-ran-a}, {@code backhaul-ran-b}, {@code dci-a-b})
+   * in service. The optical layer then runs in real time, so the twin runs on a clock that
+   * follows real time and skips its own waits ({@link org.ferry.time.SkippingTimeSource}).
+   *
+   * @param time the clock; real time with skipped waits, for a real optical controller
+   * @param optical the optical controller, over the topology of the setting
+   * @throws IllegalStateException if a lightpath of the setting is missing or not in service
+   */
+  public static SimulatedDeployment referenceSetting(ReferenceSetting.Options options,
+      SimulationSettings simulation, MigrationModel model, TimeSource time,
+      OpticalController optical) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(optical, "optical");
+    SimulatedWorld world = new SimulatedWorld(time, optical.topology(), simulation, model);
+    List<Lightpath> present = optical.lightpaths();
+    for (LightpathId id : List.of(ReferenceSetting.BACKHAUL_A, ReferenceSetting.BACKHAUL_B,
+        ReferenceSetting.DCI_A_B)) {
+      if (present.stream().noneMatch(lp -> lp.id().equals(id) && lp.inService())) {
+        throw new IllegalStateException("the optical controller has no lightpath " + id
+            + " in service; the setting needs backhaul-ran-a, backhaul-ran-b and dci-a-b (an"
+            + " emulator started with its default topology has them)");
+      }
+    }
+    world.useOptical(optical);
+    return bringUp(world, options, model, optical);
+  }
+
+  private static SimulatedDeployment bringUp(SimulatedWorld world,
+      ReferenceSetting.Options options, MigrationModel model, OpticalController optical) {
+    Topology topology = world.topology();
     List<Vnf> epc = ReferenceSetting.epc(options);
     epc.forEach(world::deploy);
     WorkflowSettings settings = WorkflowSettings.defaults(model);
@@ -67,7 +110,7 @@ public final class SimulatedDeployment {
       steering.backhaulTo(vnf, vnf.placement().site(), paths).forEach(world.flows()::install);
     }
     world.time().sleep(SETTLE);
-    return new SimulatedDeployment(world, new InMemoryVnfStore(epc), settings);
+    return new SimulatedDeployment(world, new InMemoryVnfStore(epc), settings, optical);
   }
 
   public SimulatedWorld world() {
@@ -84,7 +127,7 @@ public final class SimulatedDeployment {
   }
 
   public Southbound southbound() {
-    return new Southbound(world.optical(), world.flows(),
+    return new Southbound(optical, world.flows(),
         new ComputeLayer(List.of(world.vms(), world.containers())), world.probe(), vnfs,
         world.time());
   }
@@ -97,6 +140,23 @@ public final class SimulatedDeployment {
     Orchestrator orchestrator = new Orchestrator(southbound(), settings, Runnable::run, listener);
     orchestrator.start();
     return orchestrator;
+  }
+
+  /**
+   * An orchestrator over this deployment that runs each workflow on the executor given (a single
+   * thread when the optical layer is real and reports faults on its own thread). It listens
+   * already.
+   */
+  public Orchestrator orchestrator(WorkflowSettings settings, RunListener listener,
+      Executor executor) {
+    Orchestrator orchestrator = new Orchestrator(southbound(), settings, executor, listener);
+    orchestrator.start();
+    return orchestrator;
+  }
+
+  /** The optical controller the deployment runs on: the twin's own, or a real one. */
+  public OpticalController optical() {
+    return optical;
   }
 
   private static org.ferry.model.network.Transponder xponder(Topology topology, String id) {

@@ -24,12 +24,15 @@ import org.ferry.model.vnf.VnfId;
 import org.ferry.prediction.MigrationModel;
 import org.ferry.seam.packet.FlowRule;
 import org.ferry.seam.probe.UeWatch;
-import org.ferry.time.VirtualTimeSource;
+import org.ferry.seam.optical.OpticalController;
+import org.ferry.time.TimeSource;
 
 /**
  * The digital twin: one simulated network and compute layer in virtual time. It owns the
  * simulated optical controller, packet controller, VIMs and probe, and the state they share:
- * where each VNF runs, whether it runs, and whether the RAN reaches it.
+ * where each VNF runs, whether it runs, and whether the RAN reaches it. It can read lightpaths
+ * from a real optical controller instead of its own ({@link #useOptical}), on a clock that
+ * follows real time and skips its own waits.
  *
  * <p>A VNF <em>serves</em> when it runs, and the backhaul rule for its address at every RAN site
  * leads, over a tenant lightpath in service, to the site where it runs, and the backhaul
@@ -40,7 +43,7 @@ import org.ferry.time.VirtualTimeSource;
  */
 public final class SimulatedWorld {
 
-  private final VirtualTimeSource time;
+  private final TimeSource time;
   private final Topology topology;
   private final SimulationSettings settings;
   private final SplittableRandom random;
@@ -48,6 +51,8 @@ public final class SimulatedWorld {
   private final Map<VnfId, Instance> instances = new TreeMap<>();
 
   private final SimulatedOpticalController optical;
+  /** Where the twin reads lightpaths from: its own optical controller, or a real one. */
+  private volatile OpticalController lightpathSource;
   private final SimulatedFlowController flows;
   private final SimulatedVmVim vms;
   private final SimulatedContainerVim containers;
@@ -70,21 +75,36 @@ public final class SimulatedWorld {
   }
 
   public SimulatedWorld(
-      VirtualTimeSource time, Topology topology, SimulationSettings settings,
+      TimeSource time, Topology topology, SimulationSettings settings,
       MigrationModel model) {
     this.time = Objects.requireNonNull(time, "time");
     this.topology = Objects.requireNonNull(topology, "topology");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.random = new SplittableRandom(settings.seed());
     this.optical = new SimulatedOpticalController(this);
+    this.lightpathSource = optical;
     this.flows = new SimulatedFlowController(this);
     this.vms = new SimulatedVmVim(this, Objects.requireNonNull(model, "model"));
     this.containers = new SimulatedContainerVim(this, model);
     this.probe = new SimulatedServiceProbe(this);
   }
 
-  public VirtualTimeSource time() {
+  public TimeSource time() {
     return time;
+  }
+
+  /**
+   * Makes the twin read lightpaths from another optical controller (a TransportPCE over HTTP,
+   * say) instead of its own, and re-evaluate who serves whenever that controller reports a fault.
+   */
+  public void useOptical(OpticalController controller) {
+    this.lightpathSource = java.util.Objects.requireNonNull(controller, "controller");
+    controller.addListener(event -> refresh());
+  }
+
+  /** The optical controller the twin reads lightpaths from. */
+  public OpticalController lightpathSource() {
+    return lightpathSource;
   }
 
   public Topology topology() {
@@ -264,7 +284,7 @@ public final class SimulatedWorld {
 
   /** Whether frames out of {@code port} reach {@code site} over a tenant lightpath in service. */
   private boolean leadsTo(SwitchPort port, SiteId site) {
-    for (Lightpath lp : optical.lightpaths()) {
+    for (Lightpath lp : lightpathSource.lightpaths()) {
       if (!lp.inService() || lp.kind().role() != NetworkRole.TENANT) {
         continue;
       }

@@ -2,10 +2,24 @@ package org.ferry.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ferry.app.report.Timeline;
 import org.ferry.model.network.FiberId;
+import org.ferry.model.report.RunReport;
+import org.ferry.optical.transportpce.EmulatorAdmin;
+import org.ferry.optical.transportpce.TransportPceOpticalController;
+import org.ferry.optical.transportpce.TransportPceSettings;
+import org.ferry.prediction.FirstOrderMigrationModel;
 import org.ferry.simulation.ReferenceSetting;
+import org.ferry.simulation.SimulatedDeployment;
+import org.ferry.simulation.SimulationSettings;
+import org.ferry.time.SkippingTimeSource;
+import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin SettingOptions setting;
 
+  @Mixin OpticalOptions optical;
+
   @Option(names = "--cut", defaultValue = "fiber-ran-a",
       description = "The fibre to cut (default: ${DEFAULT-VALUE}; others: fiber-a-b, fiber-b-ran)")
   String cut;
@@ -37,7 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    if (optical.enabled()) {
+      return overHttp(setting.toSetting());
+    }
     SimulatedSession session = SimulatedSession.start(spec, setting);
     ReferenceSetting.Options options = setting.toSetting();
     FiberId fiber = FiberId.of(cut);
@@ -51,5 +70,59 @@ public final class DemoCommand implements Callable<Integer> {
     stdout.printf("Cutting %s. Times are simulated seconds since the cut.%n%n", fiber);
     session.deployment().world().optical().cutFiber(fiber);
     return session.finish(Map.of("cut", fiber.value()), out);
+  }
+
+  /**
+   * The same flow with the optical layer on a TransportPCE (or the emulator) over HTTP, in real
+   * time: the fibre is cut through the emulator's admin API, and Ferry hears of it on the
+   * controller's notification stream. The compute, packet and probe layers stay simulated, on a
+   * clock that follows real time and skips their simulated waits.
+   */
+  private int overHttp(ReferenceSetting.Options options) throws InterruptedException {
+    PrintWriter stdout = spec.commandLine().getOut();
+    TransportPceSettings settings = optical.settings();
+    FiberId fiber = FiberId.of(cut);
+    ReferenceSetting.topology(options.interSiteDistance()).fiber(fiber);
+    ExecutorService runner = Executors.newSingleThreadExecutor(
+        r -> Thread.ofPlatform().daemon().name("ferry-workflow").unstarted(r));
+    try (TransportPceOpticalController controller = new TransportPceOpticalController(settings,
+        ReferenceSetting.topology(options.interSiteDistance()))) {
+      SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
+          SimulationSettings.defaults(), FirstOrderMigrationModel.withDefaults(),
+          new SkippingTimeSource(), controller);
+      stdout.printf("Ferry demo, optical layer on %s (real time), compute simulated: EPC (HSS,"
+          + " MME, SPGW) as %s, %s flavor, %s backhaul.%n", controller.client().peer(),
+          options.virtualization().displayName(), options.flavor().displayName(),
+          options.backhaul().displayName());
+      stdout.printf("Cutting %s through the emulator's admin API. Times are seconds since the"
+          + " cut: real for optical steps, simulated for compute.%n%n", fiber);
+      Timeline timeline = new Timeline(stdout);
+      timeline.startAt(deployment.world().time().now());
+      Orchestrator orchestrator = deployment.orchestrator(
+          deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline,
+          runner);
+      new EmulatorAdmin(settings).cut(fiber);
+      List<RunReport> reports = awaitRun(orchestrator,
+          settings.followTimeout().multipliedBy(3).plusSeconds(30));
+      var context = setting.describe();
+      context.put("cut", fiber.value());
+      context.put("optical", settings.base().toString());
+      return RunOutput.finish(reports, context, out, stdout, spec.commandLine().getErr());
+    } finally {
+      runner.shutdownNow();
+    }
+  }
+
+  private static List<RunReport> awaitRun(Orchestrator orchestrator, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (orchestrator.reports().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no fault-recovery run finished within " + within
+            + "; did the controller report the cut on its notification stream?");
+      }
+      Thread.sleep(100);
+    }
+    return orchestrator.reports();
   }
 }

@@ -1,0 +1,94 @@
+package org.ferry.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.ferry.optical.emulator.EmulatedTransportPce;
+import org.ferry.optical.emulator.Timings;
+import org.ferry.optical.emulator.TopologyFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole fault-recovery flow with the optical layer over HTTP: the emulator on an ephemeral
+ * port, the demo cutting the fibre through its admin API and following TransportPCE's
+ * restoration through the client.
+ */
+class DemoOverHttpTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private EmulatedTransportPce emulator;
+  private String url;
+
+  @BeforeEach
+  void start() {
+    emulator = new EmulatedTransportPce(TopologyFile.defaults(),
+        Timings.withSetupDelay(Duration.ofMillis(500)), "admin", "admin").start(0);
+    url = "http://127.0.0.1:" + emulator.port();
+  }
+
+  @AfterEach
+  void stop() {
+    emulator.close();
+  }
+
+  private int ferry(String... args) {
+    return FerryCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void theFaultRecoveryFlowRunsAgainstTheEmulatorOverHttp(@TempDir Path dir) throws IOException {
+    long started = System.nanoTime();
+
+    int exit = ferry("demo", "--optical", url, "--out", dir.toString());
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+    assertThat(out.toString()).contains("failure-detected", "optical-restoration",
+        "roadm-ran > roadm-b > roadm-a", "temp-lightpath-setup", "migration",
+        "temp-lightpath-release", "RELOCATED");
+    JsonNode report = new ObjectMapper().readTree(dir.resolve("report.json").toFile());
+    assertThat(report.at("/context/optical").asText()).isEqualTo(url + "/rests");
+    assertThat(report.at("/runs/0/outcome").asText()).isEqualTo("relocated");
+    assertThat(emulator.admin().usedSlots()).as("the temporary lightpath is released")
+        .containsEntry("fiber-a-b", 16);
+
+    out.getBuffer().setLength(0);
+    assertThat(ferry("demo", "--optical", url)).isEqualTo(1);
+    assertThat(err.toString()).contains("fiber-ran-a is cut already");
+  }
+
+  @Test
+  void noControllerThereIsAClearError() {
+    int port = emulator.port();
+    emulator.close();
+
+    assertThat(ferry("demo", "--optical", "http://127.0.0.1:" + port)).isEqualTo(1);
+    assertThat(err.toString()).contains("TransportPCE at http://127.0.0.1:" + port + "/rests");
+  }
+
+  @Test
+  void theEmulatorCommandRefusesBadOptionsClearly() {
+    assertThat(ferry("optical-emulator", "--port", "70000")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port must be 0 to 65535");
+    assertThat(ferry("optical-emulator", "--setup-delay", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--setup-delay must be 0 or more");
+    assertThat(ferry("optical-emulator", "--topology", "/nonexistent/net.json")).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read topology file /nonexistent/net.json");
+  }
+
+  @Test
+  void aUrlThatIsNotHttpIsBadInput() {
+    assertThat(ferry("demo", "--optical", "ftp://127.0.0.1:1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--optical");
+  }
+}

@@ -1,0 +1,149 @@
+package org.ferry.optical.transportpce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.ferry.seam.SouthboundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the controller's notifications on a thread of its own: the emulator's long-polled
+ * stream ({@code GET /ferry/notifications?after=N&wait-ms=M}), or TransportPCE's NBI
+ * notification RPCs ({@link NbiNotificationReader}). Records the failures TransportPCE publishes
+ * per service ("ServiceCreate request failed ..."), and hands topology events (a fibre down or
+ * up) to a consumer.
+ */
+final class NotificationFollower implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationFollower.class);
+  private static final long WAIT_MS = 5_000;
+  private static final long NBI_POLL_MS = 1_000;
+
+  /** A fibre changed state. */
+  record FiberEvent(String fiber, boolean down, List<String> servicesDown, Instant at) {}
+
+  private record Failure(long seq, String message) {}
+
+  private final RestconfClient restconf;
+  private final Consumer<FiberEvent> onFiber;
+  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private final NbiNotificationReader nbi;
+  private volatile long last;
+  private volatile boolean running = true;
+
+  NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
+      Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber) {
+    this.restconf = restconf;
+    this.onFiber = onFiber;
+    Optional<JsonNode> stream = source == TransportPceSettings.NotificationSource.NBI_NOTIFICATIONS
+        ? Optional.empty() : fetch(0, 0);
+    if (stream.isEmpty() && source == TransportPceSettings.NotificationSource.FERRY_STREAM) {
+      throw new SouthboundException(restconf.peer(), "offers no notification stream at"
+          + " /ferry/notifications (is it the emulator?)", false);
+    }
+    this.last = stream.map(batch -> batch.path("last").asLong(0)).orElse(0L);
+    this.nbi = stream.isPresent() ? null : new NbiNotificationReader(restconf, fiberOfLink);
+    this.thread = Thread.ofPlatform().daemon().name("tpce-notifications").start(this::loop);
+  }
+
+  /** The sequence number of the newest notification seen. */
+  long last() {
+    return last;
+  }
+
+  /** The failure TransportPCE reported for a service after notification {@code after}. */
+  Optional<String> failureSince(String service, long after) {
+    return Optional.ofNullable(failures.get(service)).filter(f -> f.seq() > after)
+        .map(Failure::message);
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        if (nbi != null) {
+          for (ObjectNode n : nbi.poll()) {
+            n.put("seq", last + 1);
+            handle(n);
+            last++;
+          }
+          Thread.sleep(NBI_POLL_MS);
+          continue;
+        }
+        Optional<JsonNode> batch = fetch(last, WAIT_MS);
+        if (batch.isEmpty()) {
+          log.warn("{} offers no notification stream; fibre faults will not be seen",
+              restconf.peer());
+          return;
+        }
+        if (batch.get().path("newest").asLong(last) < last) {
+          log.warn("{} numbers its notifications from the start again (restarted?)",
+              restconf.peer());
+          last = 0;
+          continue;
+        }
+        for (JsonNode n : batch.get().path("notifications")) {
+          handle(n);
+          last = Math.max(last, n.path("seq").asLong());
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (CancellationException e) {
+        return;
+      } catch (SouthboundException e) {
+        if (!running) {
+          return;
+        }
+        log.warn("notifications from {} failed, retrying: {}", restconf.peer(), e.getMessage());
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException ie) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        log.error("a notification listener failed", e);
+      }
+    }
+  }
+
+  private void handle(JsonNode n) {
+    String topic = n.path("topic").asText();
+    String message = n.path("message").asText();
+    if (topic.equals("process") && !n.path("response-failed").asText("").isEmpty()) {
+      String detail = message + " / " + n.path("response-failed").asText()
+          + (n.has("pce-message") ? " (" + n.path("pce-message").asText() + ")" : "");
+      failures.put(n.path("service-name").asText(), new Failure(n.path("seq").asLong(), detail));
+    } else if (topic.equals("topology") && n.has("fiber")) {
+      List<String> down = new ArrayList<>();
+      n.path("services-down").forEach(s -> down.add(s.asText()));
+      Instant at = Instant.parse(n.path("published-at").asText(Instant.now().toString()));
+      onFiber.accept(new FiberEvent(n.path("fiber").asText(),
+          n.path("operational-state").asText().equals("outOfService"), down, at));
+    }
+  }
+
+  private Optional<JsonNode> fetch(long after, long waitMs) {
+    HttpResponse<String> response = restconf.raw("GET", "/ferry/notifications?after=" + after
+        + "&wait-ms=" + waitMs, null);
+    if (response.statusCode() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(restconf.read(response, "notifications"));
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ferry.app.report.Timeline;
 import org.ferry.model.network.FiberId;
-import org.ferry.prediction.FirstOrderMigrationModel;
+import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.prediction.MigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
@@ -45,7 +45,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     ReferenceSetting.Options options = setting.toSetting();
-    MigrationModel model = FirstOrderMigrationModel.withDefaults();
+    MigrationModel model = CalibratedMigrationModel.reference();
     SimulatedDeployment deployment =
         SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(), model);
     FiberId fiber = FiberId.of(cut);

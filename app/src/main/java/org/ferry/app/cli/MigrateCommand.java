@@ -11,7 +11,7 @@ import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.model.vnf.VnfKind;
-import org.ferry.prediction.FirstOrderMigrationModel;
+import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.simulation.SimulationSettings;
@@ -54,7 +54,7 @@ public final class MigrateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     ReferenceSetting.Options options = setting.toSetting();
     SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
-        SimulationSettings.defaults(), FirstOrderMigrationModel.withDefaults());
+        SimulationSettings.defaults(), CalibratedMigrationModel.reference());
     SiteId destination = SiteId.of(to);
     Set<VnfId> vnfs = new LinkedHashSet<>();
     for (VnfKind kind : kinds) {

@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.util.Properties;
 import org.ferry.app.cli.Converters;
 import org.ferry.app.cli.DemoCommand;
+import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.MigrateCommand;
+import org.ferry.app.cli.PredictCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +26,8 @@ import picocli.CommandLine.Command;
       "under it fails: restores the lightpath, checks each function's SLA, and live-migrates",
       "what misses it over a temporary lightpath, measuring every phase."
     },
-    subcommands = {DemoCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
+      ExperimentCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

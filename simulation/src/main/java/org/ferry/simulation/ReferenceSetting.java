@@ -3,7 +3,9 @@ package org.ferry.simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ferry.model.network.Degree;
 import org.ferry.model.network.Fiber;
 import org.ferry.model.network.FiberId;
@@ -161,6 +163,14 @@ public final class ReferenceSetting {
    * compute site has two switchponders of the testbed's management class.
    */
   public static Topology topology(Distance interSiteDistance, Testbed testbed) {
+    // Topologies are immutable: one per (distance, testbed), shared (the sweep builds thousands).
+    return TOPOLOGIES.computeIfAbsent(List.of(interSiteDistance, testbed),
+        k -> buildTopology(interSiteDistance, testbed));
+  }
+
+  private static final Map<List<Object>, Topology> TOPOLOGIES = new ConcurrentHashMap<>();
+
+  private static Topology buildTopology(Distance interSiteDistance, Testbed testbed) {
     List<Site> sites = List.of(
         new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
         computeSite(SITE_A, "a"),

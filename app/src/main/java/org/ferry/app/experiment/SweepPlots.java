@@ -1,5 +1,6 @@
 package org.ferry.app.experiment;
 
+import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +50,12 @@ public final class SweepPlots {
   }
 
   private static CategoryChart chart(String title, String yTitle) {
-    CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(title)
-        .xAxisTitle("configuration").yAxisTitle(yTitle).build();
-    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    chart.getStyler().setXAxisLabelRotation(30);
+    CategoryChart chart = new CategoryChartBuilder().width(1100).height(520).title(title)
+        .xAxisTitle("configuration (S: Small, M: Medium)").yAxisTitle(yTitle).build();
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    chart.getStyler().setXAxisLabelRotation(90);
+    chart.getStyler().setXAxisMaxLabelCount(100);
+    chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     return chart;
   }
 
@@ -118,7 +121,7 @@ public final class SweepPlots {
           for (Flavor flavor : Flavor.values()) {
             SweepPoint point = new SweepPoint(VnfKind.SPGW, v, flavor,
                 Distance.ofKilometres(50), backhaul, testbed, approach);
-            labels.add(approach.displayName() + " " + flavor.displayName());
+            labels.add(approach.displayName() + " " + (flavor == Flavor.SMALL ? "S" : "M"));
             values.add(find(summaries, point).flatMap(PointSummary::ueServiceRecovery)
                 .map(Durations::seconds).orElse(0.0));
           }
@@ -130,7 +133,7 @@ public final class SweepPlots {
   }
 
   private static String label(VnfKind kind, Virtualization v, Flavor flavor) {
-    return kind + " " + v.displayName() + " " + flavor.displayName();
+    return kind + " " + v.displayName() + " " + (flavor == Flavor.SMALL ? "S" : "M");
   }
 
   private static Optional<PointSummary> find(List<PointSummary> summaries, SweepPoint point) {

@@ -58,7 +58,10 @@ public final class CalibratedMigrationModel implements MigrationModel {
     this.a = parameters.assumed();
   }
 
-  /** The model with the parameters fitted to the reference study (see {@link MigrationModelParameters#reference()}). */
+  /**
+   * The model with the parameters fitted to the reference study (see {@link
+   * MigrationModelParameters#reference()}).
+   */
   public static CalibratedMigrationModel reference() {
     return new CalibratedMigrationModel(MigrationModelParameters.reference());
   }

@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ferry.app.report.Timeline;
 import org.ferry.model.network.FiberId;
-import org.ferry.prediction.CalibratedMigrationModel;
-import org.ferry.prediction.MigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
 import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,9 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     ReferenceSetting.Options options = setting.toSetting();
-    MigrationModel model = CalibratedMigrationModel.reference();
-    SimulatedDeployment deployment =
-        SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(), model);
+    // The calibrated model: Ferry decides with it, and the twin plays moves out with it.
+    SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options);
     FiberId fiber = FiberId.of(cut);
     deployment.world().topology().fiber(fiber); // names the known fibres if this one is not
 

@@ -11,10 +11,8 @@ import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.model.vnf.VnfKind;
-import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
 import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +51,7 @@ public final class MigrateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     ReferenceSetting.Options options = setting.toSetting();
-    SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
-        SimulationSettings.defaults(), CalibratedMigrationModel.reference());
+    SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options);
     SiteId destination = SiteId.of(to);
     Set<VnfId> vnfs = new LinkedHashSet<>();
     for (VnfKind kind : kinds) {

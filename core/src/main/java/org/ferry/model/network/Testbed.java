@@ -13,23 +13,21 @@ public enum Testbed {
    * over 1G-10G-1G switchponder lightpaths. Every calibration figure comes from here, so its CPU is
    * the unit of {@link #cpuSpeed()}.
    */
-  OPENROADM(1.0, TransponderClass.SWITCHPONDER_1G, true),
+  OPENROADM(1.0, TransponderClass.SWITCHPONDER_1G),
   /**
    * The reference study's datacenter: Broadwell Xeon servers on a 10G management network, no
    * optical backhaul. Its CPU speed of 1.5 is an estimate (per-core speed and memory bandwidth of
    * Broadwell against Sandy Bridge), not a measurement: the study says only that checkpoint and
    * restore run faster there.
    */
-  DATACENTER(1.5, TransponderClass.SWITCHPONDER_10G, false);
+  DATACENTER(1.5, TransponderClass.SWITCHPONDER_10G);
 
   private final double cpuSpeed;
   private final TransponderClass management;
-  private final boolean opticalBackhaul;
 
-  Testbed(double cpuSpeed, TransponderClass management, boolean opticalBackhaul) {
+  Testbed(double cpuSpeed, TransponderClass management) {
     this.cpuSpeed = cpuSpeed;
     this.management = management;
-    this.opticalBackhaul = opticalBackhaul;
   }
 
   /** Parses "openroadm" or "datacenter", with an error that lists both. */
@@ -49,11 +47,6 @@ public enum Testbed {
   /** The xponder class of the management network a migration stream takes. */
   public TransponderClass management() {
     return management;
-  }
-
-  /** Whether the site's backhaul runs over the OpenROADM network (the datacenter's does not). */
-  public boolean opticalBackhaul() {
-    return opticalBackhaul;
   }
 
   public String displayName() {

@@ -104,7 +104,7 @@ class PredictCommandTest {
   @Test
   void badValuesAreRejectedNamingTheOptionAndWhatItAccepts() {
     assertThat(ferry(predict("HSS", "vm", "--format", "xml"))).isEqualTo(2);
-    assertThat(err.toString()).contains("format").contains("table, csv, json");
+    assertThat(err.toString()).contains("--format").contains("table, csv, json");
     err.getBuffer().setLength(0);
     assertThat(ferry("predict", "--vnf", "HSS", "--virtualization", "vm", "--flavor", "small",
         "--distance-km", "-1", "--interface", "openvpn", "--testbed", "openroadm"))

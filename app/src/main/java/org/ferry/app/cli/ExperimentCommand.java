@@ -31,11 +31,12 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole sweep: VNF x virtualization x flavor x lightpath length (0.3, 25, 50 km)",
-      "x interface x testbed x approach, each a planned move carried out by the orchestration",
-      "in the digital twin, repeated with different seeds. Writes results.csv (one row per",
-      "run), tables.md (the reference tables with the study's figures beside Ferry's) and",
-      "plots as PNG and SVG. Prints the sweep's wall time."
+      "Runs the whole sweep: VNF x virtualization x flavor x lightpath length",
+      "(0.3, 25, 50 km) x interface x testbed x approach, each a planned move",
+      "carried out by the orchestration in the digital twin, repeated with",
+      "different seeds. Writes results.csv (one row per run), tables.md (the",
+      "reference tables, the study's figures beside Ferry's) and plots as PNG and",
+      "SVG. Prints the sweep's wall time."
     })
 public final class ExperimentCommand implements Callable<Integer> {
 

@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints what the calibrated model predicts moving one function takes: each phase, the",
-      "total, the downtime, the bytes moved and, for the SPGW, the UE service recovery time.",
-      "The management path is a lightpath of the testbed's switchponders over KM of fibre."
+      "Prints what the calibrated model predicts moving one function takes: each",
+      "phase, the total, the downtime, the bytes moved and, for the SPGW, the UE",
+      "service recovery time. The migration stream takes a lightpath of the",
+      "testbed's management switchponders over KM of fibre."
     })
 public final class PredictCommand implements Callable<Integer> {
 
@@ -85,8 +86,13 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format parsedFormat = Names.parse(Format.class, format, "format",
-        f -> f.name().toLowerCase(Locale.ROOT));
+    Format parsedFormat;
+    try {
+      parsedFormat = Names.parse(Format.class, format, "format",
+          f -> f.name().toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--format: " + e.getMessage(), e);
+    }
     MigrationApproach chosen =
         approach == null ? MigrationApproach.referenceFor(virtualization) : approach;
     if (chosen.virtualization() != virtualization) {

@@ -79,7 +79,7 @@ public final class CalibratedMigrationModel implements MigrationModel {
           "approach " + approach.displayName() + " does not move a "
               + scenario.virtualization().displayName());
     }
-    Stream stream = new Stream(scenario);
+    MigrationStream stream = new MigrationStream(scenario);
     return switch (approach) {
       case PRE_COPY -> preCopy(scenario, stream);
       case POST_COPY -> postCopy(scenario, stream);
@@ -93,16 +93,16 @@ public final class CalibratedMigrationModel implements MigrationModel {
    * sender CPU in series.
    */
   public double streamBytesPerSecond(MigrationScenario scenario) {
-    return new Stream(scenario).bytesPerSecond;
+    return new MigrationStream(scenario).bytesPerSecond;
   }
 
   /** The stream and control costs of one scenario, in seconds and bytes per second. */
-  private final class Stream {
+  private final class MigrationStream {
     final double bytesPerSecond;
     final double roundTrip;
     final double cpu;
 
-    Stream(MigrationScenario s) {
+    MigrationStream(MigrationScenario s) {
       double link = s.path().rate().bitsPerSecond() / 8.0 * f.streamEfficiency();
       roundTrip = Durations.seconds(s.path().roundTrip());
       cpu = s.testbed().cpuSpeed();
@@ -120,7 +120,7 @@ public final class CalibratedMigrationModel implements MigrationModel {
     }
   }
 
-  private Prediction preCopy(MigrationScenario s, Stream stream) {
+  private Prediction preCopy(MigrationScenario s, MigrationStream stream) {
     VnfStateProfile state = s.state();
     double dirtyBytesPerSecond = state.dirtyRate().bitsPerSecond() / 8.0;
     double limit = Durations.seconds(a.downtimeLimit());
@@ -157,7 +157,7 @@ public final class CalibratedMigrationModel implements MigrationModel {
         ueRecovery(s, downtime));
   }
 
-  private Prediction postCopy(MigrationScenario s, Stream stream) {
+  private Prediction postCopy(MigrationScenario s, MigrationStream stream) {
     VnfStateProfile state = s.state();
     double paused = stream.send(a.vmDeviceState()) + Durations.seconds(a.vmSwitchOver());
     double live = stream.send(state.vmDiskImage()) + paused;
@@ -174,7 +174,10 @@ public final class CalibratedMigrationModel implements MigrationModel {
   }
 
   private Prediction container(
-      MigrationScenario s, Stream stream, MigrationApproach approach, double memoryShare) {
+      MigrationScenario s,
+      MigrationStream stream,
+      MigrationApproach approach,
+      double memoryShare) {
     VnfStateProfile state = s.state();
     DataSize lazyMemory = state.containerImage().times(memoryShare);
     DataSize image = state.containerImage().minus(lazyMemory);
@@ -206,11 +209,11 @@ public final class CalibratedMigrationModel implements MigrationModel {
         ueRecovery(s, downtime));
   }
 
-  private double preLive(Stream stream) {
+  private double preLive(MigrationStream stream) {
     return Durations.seconds(f.vmPreLive()) / stream.cpu + stream.control();
   }
 
-  private double postLive(Stream stream) {
+  private double postLive(MigrationStream stream) {
     return Durations.seconds(f.vmPostLive()) / stream.cpu + stream.control();
   }
 

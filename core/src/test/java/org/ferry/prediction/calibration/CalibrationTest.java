@@ -47,6 +47,21 @@ class CalibrationTest {
   }
 
   @Test
+  void fittedWithoutThe50KmFiguresItPredictsThemAsWell() {
+    ReferenceData all = ReferenceData.bundled();
+    ReferenceData shortOnes = new ReferenceData(all.phases().stream()
+        .filter(p -> p.configuration().lightpath().kilometres() < 50).toList(), all.sizes());
+    ReferenceData longOnes = new ReferenceData(all.phases().stream()
+        .filter(p -> p.configuration().lightpath().kilometres() >= 50).toList(), all.sizes());
+    Calibration.Fit fit = Calibration.fit(shortOnes, MigrationModelParameters.reference()
+        .withFitted(MigrationModelParameters.Fitted.initialGuess()));
+    CalibrationReport unseen =
+        Calibration.evaluate(new CalibratedMigrationModel(fit.parameters()), longOnes);
+    System.out.println("Fitted on 0 and 25 km, predicting 50 km:\n" + unseen.toMarkdown());
+    assertThat(unseen.overallMapePercent()).isLessThan(8);
+  }
+
+  @Test
   void aMalformedRowIsNamedByLine() {
     assertThatThrownBy(() -> ReferenceData.read(
         new StringReader("# header\nHSS,vm,small,openvpn,openroadm,0,prelive\n"),

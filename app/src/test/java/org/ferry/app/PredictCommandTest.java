@@ -88,6 +88,13 @@ class PredictCommandTest {
   }
 
   @Test
+  void theTableShowsTheReferenceFigureWhereTheStudyMeasuredTheConfiguration() {
+    assertThat(ferry(predict("MME", "container"))).isZero();
+    assertThat(out.toString()).contains("checkpoint").contains("(reference study: 4.29 s)")
+        .contains("(reference study: 9.10 s)");
+  }
+
+  @Test
   void aZeroKilometreLightpathIsAccepted() {
     assertThat(ferry("predict", "--vnf", "MME", "--virtualization", "container", "--flavor",
         "medium", "--distance-km", "0", "--interface", "floating-ip", "--testbed",

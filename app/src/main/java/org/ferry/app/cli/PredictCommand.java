@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ferry.model.Names;
 import org.ferry.model.network.Testbed;
@@ -21,6 +23,8 @@ import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.VnfKind;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.prediction.MigrationScenario;
+import org.ferry.prediction.calibration.Metric;
+import org.ferry.prediction.calibration.ReferenceData;
 import org.ferry.seam.compute.NetworkPath;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -156,10 +160,27 @@ public final class PredictCommand implements Callable<Integer> {
         distance, testbed.displayName(), backhaul.displayName());
     for (Row row : rows) {
       if (!row.metric().equals("convergence")) {
-        out.printf("  %-12s %12s %s%n", row.metric(), row.value(), row.unit());
+        String measured = reference(p, row.metric())
+            .map(r -> String.format(Locale.ROOT, "   (reference study: %.2f s)", r)).orElse("");
+        out.printf("  %-12s %12s %s%s%n", row.metric(), row.value(), row.unit(), measured);
       }
     }
     out.println(p.converges() ? "  converges" : "  " + convergenceMessage(p));
+  }
+
+  /**
+   * The reference study's figure for this metric, in seconds, where it measured this
+   * configuration with this approach (HSS and MME on the optical testbed).
+   */
+  private Optional<Double> reference(Prediction p, String metric) {
+    if (p.approach() != MigrationApproach.referenceFor(virtualization)) {
+      return Optional.empty();
+    }
+    Optional<Metric> known = Arrays.stream(Metric.values())
+        .filter(m -> m.csvName().equals(metric)).findFirst();
+    return known.flatMap(m -> ReferenceData.bundled().figure(new ReferenceData.Configuration(
+            kind, virtualization, flavor, backhaul, testbed, distance), m))
+        .map(Durations::seconds);
   }
 
   private static String convergenceMessage(Prediction p) {
@@ -190,6 +211,7 @@ public final class PredictCommand implements Callable<Integer> {
         ObjectNode figure = figures.putObject(row.metric());
         figure.put("value", Double.parseDouble(row.value()));
         figure.put("unit", row.unit());
+        reference(p, row.metric()).ifPresent(r -> figure.put("reference", r));
       }
     }
     try {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import org.ferry.app.cli.Converters;
+import org.ferry.app.cli.CalibrateCommand;
 import org.ferry.app.cli.DemoCommand;
 import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.MigrateCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Command;
       "what misses it over a temporary lightpath, measuring every phase."
     },
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
-      ExperimentCommand.class, CommandLine.HelpCommand.class})
+      ExperimentCommand.class, CalibrateCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

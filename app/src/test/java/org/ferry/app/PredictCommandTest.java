@@ -126,6 +126,15 @@ class PredictCommandTest {
     assertThat(err.toString()).contains("--approach lazy").contains("--virtualization is vm");
   }
 
+  @Test
+  void calibrateRefitsTheBundledFiguresAndReportsTheErrorPerPhase() {
+    assertThat(ferry("calibrate")).isZero();
+    assertThat(out.toString()).contains("Shipped parameters:", "Refitted:", "| live | 14 |",
+        "| streamEfficiency |", "streamCpuLimit");
+    assertThat(ferry("calibrate", "--reference", "/no/such/dir")).isEqualTo(2);
+    assertThat(err.toString()).contains("--reference").contains("no calibration.csv");
+  }
+
   private static double value(List<String> lines, String metric) {
     return lines.stream().filter(l -> l.startsWith(metric + ",")).findFirst()
         .map(l -> Double.parseDouble(l.split(",")[1])).orElseThrow();

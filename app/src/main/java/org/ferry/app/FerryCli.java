@@ -5,9 +5,12 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
 import org.ferry.app.cli.Converters;
+import org.ferry.app.cli.CalibrateCommand;
 import org.ferry.app.cli.DemoCommand;
+import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
+import org.ferry.app.cli.PredictCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +28,8 @@ import picocli.CommandLine.Command;
       "under it fails: restores the lightpath, checks each function's SLA, and live-migrates",
       "what misses it over a temporary lightpath, measuring every phase."
     },
-    subcommands = {DemoCommand.class, MigrateCommand.class, OpticalEmulatorCommand.class,
+    subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
+      ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
       CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

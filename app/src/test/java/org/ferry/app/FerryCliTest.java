@@ -68,6 +68,8 @@ class FerryCliTest {
     assertThat(spgw.at("/kind").asText()).isEqualTo("SPGW");
     assertThat(spgw.at("/downtime_s/source").asText()).isEqualTo("simulated");
     assertThat(spgw.at("/predicted/downtime_s/source").asText()).isEqualTo("predicted");
+    assertThat(spgw.at("/predicted/convergence").asText()).isEqualTo("converges");
+    assertThat(spgw.at("/predicted/ue_srt_s/value").asDouble()).isPositive();
     assertThat(spgw.at("/ue_recovery/srt_s/value").asDouble()).isPositive();
     assertThat(spgw.at("/phases").size()).isGreaterThanOrEqualTo(3);
   }

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.report.Prediction;
 import org.ferry.model.unit.Durations;
 import org.ferry.model.vnf.MigrationApproach;
@@ -27,10 +28,12 @@ public final class ApproachSelector {
    * @param vnf the VNF to move
    * @param supported the approaches its VIM can carry out
    * @param path the management path the move will take
+   * @param testbed the hardware of the sites it moves between
    * @throws IllegalArgumentException if no supported approach suits the VNF, or the forced one is
    *     not supported
    */
-  public ApproachChoice choose(Vnf vnf, Set<MigrationApproach> supported, NetworkPath path) {
+  public ApproachChoice choose(
+      Vnf vnf, Set<MigrationApproach> supported, NetworkPath path, Testbed testbed) {
     List<MigrationApproach> candidates =
         supported.stream()
             .filter(a -> a.virtualization() == vnf.virtualization())
@@ -41,9 +44,8 @@ public final class ApproachSelector {
           "no migration approach for " + vnf.id() + " (" + vnf.virtualization().displayName()
               + "); its VIM supports " + supported);
     }
-    MigrationScenario scenario =
-        new MigrationScenario(vnf.kind(), vnf.virtualization(), vnf.flavor(), path,
-            vnf.backhaul());
+    MigrationScenario scenario = MigrationScenario.of(vnf.kind(), vnf.virtualization(),
+        vnf.flavor(), path, vnf.backhaul(), testbed);
     List<Prediction> predictions =
         candidates.stream().map(a -> model.predict(scenario, a)).toList();
     if (policy.forced().isPresent()) {
@@ -59,12 +61,15 @@ public final class ApproachSelector {
         return new ApproachChoice(chosen, predictions, "asked for");
       }
     }
+    // A pre-copy that would not converge is taken only when nothing else is possible.
     Prediction best =
         predictions.stream()
-            .min(Comparator.comparing(Prediction::downtime)
+            .min(Comparator.comparing((Prediction p) -> !p.converges())
+                .thenComparing(Prediction::downtime)
                 .thenComparing(Prediction::migrationTime))
             .orElseThrow();
     return new ApproachChoice(best, predictions,
-        "least predicted downtime (" + Durations.format(best.downtime()) + ")");
+        "least predicted downtime (" + Durations.format(best.downtime()) + ")"
+            + (best.converges() ? "" : "; " + best.convergence().displayName()));
   }
 }

@@ -152,7 +152,7 @@ final class Relocation {
     ApproachChoice choice;
     try {
       choice = new ApproachSelector(settings.model(), settings.approachPolicy())
-          .choose(vnf, vim.approaches(), path);
+          .choose(vnf, vim.approaches(), path, settings.testbed());
     } catch (IllegalArgumentException e) {
       step.failed(e.getMessage());
       rec.addMove(failedMove(vnf, move, Optional.empty(), MoveRecord.Status.KEPT_AT_SOURCE,

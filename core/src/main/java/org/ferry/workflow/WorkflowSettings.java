@@ -3,6 +3,7 @@ package org.ferry.workflow;
 import java.time.Duration;
 import java.util.Objects;
 import org.ferry.decision.ApproachPolicy;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.network.TransponderClass;
 import org.ferry.model.unit.Durations;
 import org.ferry.prediction.MigrationModel;
@@ -17,6 +18,7 @@ import org.ferry.prediction.MigrationModel;
  * @param tenantVlan VLAN of the tenant network (the backhaul)
  * @param verifyTimeout how long a moved VNF has to answer at its new site
  * @param verifyInterval how often to ask whether it answers (the probe's resolution)
+ * @param testbed the hardware of the compute sites, which the model predicts moves with
  */
 public record WorkflowSettings(
     MigrationModel model,
@@ -25,7 +27,8 @@ public record WorkflowSettings(
     int managementVlan,
     int tenantVlan,
     Duration verifyTimeout,
-    Duration verifyInterval) {
+    Duration verifyInterval,
+    Testbed testbed) {
 
   public WorkflowSettings {
     Objects.requireNonNull(model, "model");
@@ -33,6 +36,7 @@ public record WorkflowSettings(
     Objects.requireNonNull(temporaryLightpathClass, "temporaryLightpathClass");
     Objects.requireNonNull(verifyTimeout, "verifyTimeout");
     Objects.requireNonNull(verifyInterval, "verifyInterval");
+    Objects.requireNonNull(testbed, "testbed");
     if (temporaryLightpathClass.role() != TransponderClass.NetworkRole.MANAGEMENT) {
       throw new IllegalArgumentException(
           "the temporary lightpath carries management traffic; " + temporaryLightpathClass
@@ -45,7 +49,10 @@ public record WorkflowSettings(
     }
   }
 
-  /** Defaults: least predicted downtime, a 1G switchponder, 60 s to verify at 100 ms steps. */
+  /**
+   * Defaults: least predicted downtime, the optical testbed with its 1G switchponder, 60 s to
+   * verify at 100 ms steps.
+   */
   public static WorkflowSettings defaults(MigrationModel model) {
     return new WorkflowSettings(
         model,
@@ -54,16 +61,23 @@ public record WorkflowSettings(
         100,
         200,
         Duration.ofSeconds(60),
-        Durations.ofMillis(100));
+        Durations.ofMillis(100),
+        Testbed.OPENROADM);
   }
 
   public WorkflowSettings withApproachPolicy(ApproachPolicy policy) {
     return new WorkflowSettings(model, policy, temporaryLightpathClass, managementVlan,
-        tenantVlan, verifyTimeout, verifyInterval);
+        tenantVlan, verifyTimeout, verifyInterval, testbed);
   }
 
   public WorkflowSettings withTemporaryLightpathClass(TransponderClass kind) {
     return new WorkflowSettings(model, approachPolicy, kind, managementVlan, tenantVlan,
-        verifyTimeout, verifyInterval);
+        verifyTimeout, verifyInterval, testbed);
+  }
+
+  /** The same settings on another testbed, with a temporary lightpath of its management class. */
+  public WorkflowSettings withTestbed(Testbed newTestbed) {
+    return new WorkflowSettings(model, approachPolicy, newTestbed.management(), managementVlan,
+        tenantVlan, verifyTimeout, verifyInterval, newTestbed);
   }
 }

@@ -3,7 +3,9 @@ package org.ferry.simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ferry.model.network.Degree;
 import org.ferry.model.network.Fiber;
 import org.ferry.model.network.FiberId;
@@ -16,6 +18,7 @@ import org.ferry.model.network.Site;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.network.SwitchId;
 import org.ferry.model.network.SwitchPort;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.network.Topology;
 import org.ferry.model.network.Transponder;
 import org.ferry.model.network.TransponderClass;
@@ -83,6 +86,8 @@ public final class ReferenceSetting {
    *     length)
    * @param ranLatencyBudget the most one-way latency the EPC may have toward the RAN
    * @param backhaulRestorable whether the optical controller may reroute the RAN backhaul
+   * @param testbed the compute sites' hardware: CPU speed, and the management network's class
+   *     (the datacenter's sites get 10G switchponders)
    */
   public record Options(
       Virtualization virtualization,
@@ -90,7 +95,8 @@ public final class ReferenceSetting {
       BackhaulInterface backhaul,
       Distance interSiteDistance,
       Duration ranLatencyBudget,
-      boolean backhaulRestorable) {
+      boolean backhaulRestorable,
+      Testbed testbed) {
 
     public Options {
       Objects.requireNonNull(virtualization, "virtualization");
@@ -98,6 +104,7 @@ public final class ReferenceSetting {
       Objects.requireNonNull(backhaul, "backhaul");
       Objects.requireNonNull(interSiteDistance, "interSiteDistance");
       Objects.requireNonNull(ranLatencyBudget, "ranLatencyBudget");
+      Objects.requireNonNull(testbed, "testbed");
       if (interSiteDistance.kilometres() <= 0) {
         throw new IllegalArgumentException("the fibre between the sites must be longer than 0 km");
       }
@@ -105,44 +112,65 @@ public final class ReferenceSetting {
 
     public static Options defaults() {
       return new Options(Virtualization.VM, Flavor.SMALL, BackhaulInterface.FLOATING_IP,
-          Distance.ofKilometres(50), Duration.ofNanos(250_000), true);
+          Distance.ofKilometres(50), Duration.ofNanos(250_000), true, Testbed.OPENROADM);
     }
 
     public Options withVirtualization(Virtualization v) {
       return new Options(v, flavor, backhaul, interSiteDistance, ranLatencyBudget,
-          backhaulRestorable);
+          backhaulRestorable, testbed);
     }
 
     public Options withFlavor(Flavor f) {
       return new Options(virtualization, f, backhaul, interSiteDistance, ranLatencyBudget,
-          backhaulRestorable);
+          backhaulRestorable, testbed);
     }
 
     public Options withBackhaul(BackhaulInterface b) {
       return new Options(virtualization, flavor, b, interSiteDistance, ranLatencyBudget,
-          backhaulRestorable);
+          backhaulRestorable, testbed);
     }
 
     public Options withInterSiteDistance(Distance d) {
       return new Options(virtualization, flavor, backhaul, d, ranLatencyBudget,
-          backhaulRestorable);
+          backhaulRestorable, testbed);
     }
 
     public Options withRanLatencyBudget(Duration budget) {
       return new Options(virtualization, flavor, backhaul, interSiteDistance, budget,
-          backhaulRestorable);
+          backhaulRestorable, testbed);
     }
 
     public Options withBackhaulRestorable(boolean restorable) {
       return new Options(virtualization, flavor, backhaul, interSiteDistance, ranLatencyBudget,
-          restorable);
+          restorable, testbed);
+    }
+
+    public Options withTestbed(Testbed t) {
+      return new Options(virtualization, flavor, backhaul, interSiteDistance, ranLatencyBudget,
+          backhaulRestorable, t);
     }
   }
 
   private ReferenceSetting() {}
 
-  /** The three-site network with the fibre between the compute sites as long as given. */
+  /** The three-site network of the optical testbed, the compute sites this far apart. */
   public static Topology topology(Distance interSiteDistance) {
+    return topology(interSiteDistance, Testbed.OPENROADM);
+  }
+
+  /**
+   * The three-site network with the fibre between the compute sites as long as given; each
+   * compute site has two switchponders of the testbed's management class.
+   */
+  public static Topology topology(Distance interSiteDistance, Testbed testbed) {
+    // Topologies are immutable: one per (distance, testbed), shared (the sweep builds thousands).
+    return TOPOLOGIES.computeIfAbsent(List.of(interSiteDistance, testbed),
+        k -> buildTopology(interSiteDistance, testbed));
+  }
+
+  private static final Map<List<Object>, Topology> TOPOLOGIES = new ConcurrentHashMap<>();
+
+  private static Topology buildTopology(Distance interSiteDistance, Testbed testbed) {
     List<Site> sites = List.of(
         new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
         computeSite(SITE_A, "a"),
@@ -167,10 +195,10 @@ public final class ReferenceSetting {
       xponders.add(xponder(site + "-t100-2", siteId, site, TransponderClass.TRANSPONDER_100G,
           tor, 2));
       if (!site.equals("ran")) {
-        xponders.add(xponder(site + "-sw1g-1", siteId, site, TransponderClass.SWITCHPONDER_1G,
-            tor, 3));
-        xponders.add(xponder(site + "-sw1g-2", siteId, site, TransponderClass.SWITCHPONDER_1G,
-            tor, 4));
+        TransponderClass management = testbed.management();
+        String tag = management == TransponderClass.SWITCHPONDER_1G ? "-sw1g-" : "-sw10g-";
+        xponders.add(xponder(site + tag + "1", siteId, site, management, tor, 3));
+        xponders.add(xponder(site + tag + "2", siteId, site, management, tor, 4));
       }
     }
     return new Topology(sites, roadms, fibers, xponders);

@@ -130,8 +130,8 @@ public final class SimulatedContainerVim extends SimulatedVim implements Checkpo
   }
 
   private Prediction predict(Vnf vnf, MigrationApproach approach, NetworkPath path) {
-    return model.predict(new MigrationScenario(vnf.kind(), vnf.virtualization(), vnf.flavor(),
-        path, vnf.backhaul()), approach);
+    return model.predict(MigrationScenario.of(vnf.kind(), vnf.virtualization(), vnf.flavor(),
+        path, vnf.backhaul(), world.testbed()), approach);
   }
 
 }

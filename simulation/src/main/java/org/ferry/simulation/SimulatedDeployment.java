@@ -7,6 +7,7 @@ import org.ferry.decision.SitePaths;
 import org.ferry.model.network.Topology;
 import org.ferry.model.network.TransponderId;
 import org.ferry.model.vnf.Vnf;
+import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.prediction.MigrationModel;
 import org.ferry.store.InMemoryVnfStore;
 import org.ferry.store.VnfStore;
@@ -55,9 +56,10 @@ public final class SimulatedDeployment {
   public static SimulatedDeployment referenceSetting(
       ReferenceSetting.Options options, SimulationSettings simulation, MigrationModel model) {
     Objects.requireNonNull(options, "options");
-    Topology topology = ReferenceSetting.topology(options.interSiteDistance());
-    SimulatedWorld world =
-        new SimulatedWorld(VirtualTimeSource.startingAtEpochOfRuns(), topology, simulation, model);
+    Topology topology =
+        ReferenceSetting.topology(options.interSiteDistance(), options.testbed());
+    SimulatedWorld world = new SimulatedWorld(VirtualTimeSource.startingAtEpochOfRuns(), topology,
+        simulation, model, options.testbed());
     SimulatedOpticalController optical = world.optical();
     optical.provision(ReferenceSetting.BACKHAUL_A, xponder(topology, "ran-t100-1"),
         xponder(topology, "a-t100-1"), options.backhaulRestorable());
@@ -84,7 +86,8 @@ public final class SimulatedDeployment {
       OpticalController optical) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(optical, "optical");
-    SimulatedWorld world = new SimulatedWorld(time, optical.topology(), simulation, model);
+    SimulatedWorld world =
+        new SimulatedWorld(time, optical.topology(), simulation, model, options.testbed());
     List<Lightpath> present = optical.lightpaths();
     for (LightpathId id : List.of(ReferenceSetting.BACKHAUL_A, ReferenceSetting.BACKHAUL_B,
         ReferenceSetting.DCI_A_B)) {
@@ -103,7 +106,7 @@ public final class SimulatedDeployment {
     Topology topology = world.topology();
     List<Vnf> epc = ReferenceSetting.epc(options);
     epc.forEach(world::deploy);
-    WorkflowSettings settings = WorkflowSettings.defaults(model);
+    WorkflowSettings settings = WorkflowSettings.defaults(model).withTestbed(options.testbed());
     Steering steering = new Steering(topology, settings);
     SitePaths paths = new SitePaths(optical.lightpaths());
     for (Vnf vnf : epc) {
@@ -111,6 +114,15 @@ public final class SimulatedDeployment {
     }
     world.time().sleep(SETTLE);
     return new SimulatedDeployment(world, new InMemoryVnfStore(epc), settings, optical);
+  }
+
+  /**
+   * Brings the reference setting up with the calibrated model ({@link
+   * CalibratedMigrationModel#reference()}) and the twin's default behaviour.
+   */
+  public static SimulatedDeployment referenceSetting(ReferenceSetting.Options options) {
+    return referenceSetting(options, SimulationSettings.defaults(),
+        CalibratedMigrationModel.reference());
   }
 
   public SimulatedWorld world() {

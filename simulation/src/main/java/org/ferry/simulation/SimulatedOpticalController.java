@@ -2,6 +2,7 @@ package org.ferry.simulation;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.ferry.model.network.Fiber;
 import org.ferry.model.network.FiberId;
@@ -256,10 +259,24 @@ public final class SimulatedOpticalController implements OpticalController {
 
   private record Assignment(Route route, Frequency frequency) {}
 
+  /**
+   * Candidate routes are a pure function of the (immutable) topology, the failed fibres and the
+   * ends, so they are computed once per such triple and shared by every controller over the same
+   * topology: the experiment sweep brings the same setting up thousands of times.
+   */
+  private static final Map<Topology, Map<List<Object>, List<Route>>> ROUTES =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private List<Route> routes(NodeId from, NodeId to) {
     if (from.equals(to)) {
       return List.of(new Route(List.of(from), List.of(), Distance.ZERO));
     }
+    List<Object> key = List.of(from, to, Set.copyOf(failed));
+    return ROUTES.computeIfAbsent(topology, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(key, k -> computeRoutes(from, to));
+  }
+
+  private List<Route> computeRoutes(NodeId from, NodeId to) {
     WeightedPseudograph<NodeId, Fiber> graph = new WeightedPseudograph<>(Fiber.class);
     topology.roadms().forEach(r -> graph.addVertex(r.id()));
     for (Fiber fiber : topology.fibers()) {
@@ -275,7 +292,7 @@ public final class SimulatedOpticalController implements OpticalController {
           path.getEdgeList().stream().map(Fiber::id).toList(),
           Distance.ofKilometres(path.getWeight())));
     }
-    return routes;
+    return List.copyOf(routes);
   }
 
   private Optional<Assignment> firstWithSpectrum(List<Route> routes) {

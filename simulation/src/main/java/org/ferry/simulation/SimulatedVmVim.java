@@ -40,8 +40,8 @@ public final class SimulatedVmVim extends SimulatedVim implements LiveMigratable
       throw new MigrationFailedException(name(), vnf.id() + " is not a VM running at "
           + vnf.placement(), world.running(vnf.id()));
     }
-    Prediction plan = model.predict(new MigrationScenario(vnf.kind(), vnf.virtualization(),
-        vnf.flavor(), request.path(), vnf.backhaul()), request.approach());
+    Prediction plan = model.predict(MigrationScenario.of(vnf.kind(), vnf.virtualization(),
+        vnf.flavor(), request.path(), vnf.backhaul(), world.testbed()), request.approach());
     List<PhaseRecord> phases = new ArrayList<>();
     Duration downtime = world.jitter(plan.downtime());
 

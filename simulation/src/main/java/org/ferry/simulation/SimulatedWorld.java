@@ -13,6 +13,7 @@ import org.ferry.model.network.Lightpath;
 import org.ferry.model.network.Site;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.network.SwitchPort;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.network.Topology;
 import org.ferry.model.network.TransponderClass.NetworkRole;
 import org.ferry.model.report.Provenance;
@@ -46,6 +47,7 @@ public final class SimulatedWorld {
   private final TimeSource time;
   private final Topology topology;
   private final SimulationSettings settings;
+  private final Testbed testbed;
   private final SplittableRandom random;
   private final SimulatedFaults faults = new SimulatedFaults();
   private final Map<VnfId, Instance> instances = new TreeMap<>();
@@ -74,10 +76,15 @@ public final class SimulatedWorld {
     }
   }
 
+  /**
+   * @param model the model whose predictions the simulated VIMs play out
+   * @param testbed the compute sites' hardware, which the model predicts with
+   */
   public SimulatedWorld(
       TimeSource time, Topology topology, SimulationSettings settings,
-      MigrationModel model) {
+      MigrationModel model, Testbed testbed) {
     this.time = Objects.requireNonNull(time, "time");
+    this.testbed = Objects.requireNonNull(testbed, "testbed");
     this.topology = Objects.requireNonNull(topology, "topology");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.random = new SplittableRandom(settings.seed());
@@ -105,6 +112,11 @@ public final class SimulatedWorld {
   /** The optical controller the twin reads lightpaths from. */
   public OpticalController lightpathSource() {
     return lightpathSource;
+  }
+
+  /** The compute sites' hardware. */
+  public Testbed testbed() {
+    return testbed;
   }
 
   public Topology topology() {

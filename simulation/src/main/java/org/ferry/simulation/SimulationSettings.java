@@ -3,6 +3,7 @@ package org.ferry.simulation;
 import java.time.Duration;
 import java.util.Objects;
 import org.ferry.model.unit.Durations;
+import org.ferry.model.vnf.BackhaulInterface;
 
 /**
  * How the simulated layer behaves.
@@ -11,7 +12,8 @@ import org.ferry.model.unit.Durations;
  *     timers takes about 300 s; on emulated devices with short timers, about 20 s (its own
  *     functional tests wait 20 s). The default is the short one.
  * @param lightpathDelete time to tear a service down
- * @param flowModLatency time for a switch to apply a flow change (flow-mod plus barrier)
+ * @param flowModLatency time for a switch to apply a flow change (flow-mod plus barrier); the
+ *     calibrated model's {@code flowChange} assumes the default, 20 ms
  * @param fixedGridChannels 50 GHz channels per fibre, highest frequency given first
  * @param noise relative spread of simulated phase durations around the model's prediction (0.05 =
  *     ±5 %); 0 plays the model's figures exactly
@@ -60,13 +62,20 @@ public record SimulationSettings(
         0.05,
         42,
         10,
-        Duration.ofSeconds(8),
-        Durations.ofMillis(500));
+        BackhaulInterface.OPENVPN.typicalReconnect(),
+        BackhaulInterface.FLOATING_IP.typicalReconnect());
   }
 
   public SimulationSettings withChannels(int channels) {
     return new SimulationSettings(lightpathSetup, lightpathDelete, flowModLatency, channels, noise,
         seed, uesPerUserPlane, openVpnReconnect, floatingIpReassociation);
+  }
+
+  /** The same settings with another seed for the noise, for repetitions of a run. */
+  public SimulationSettings withSeed(long newSeed) {
+    return new SimulationSettings(lightpathSetup, lightpathDelete, flowModLatency,
+        fixedGridChannels, noise, newSeed, uesPerUserPlane, openVpnReconnect,
+        floatingIpReassociation);
   }
 
   public SimulationSettings withNoise(double newNoise) {

@@ -24,7 +24,7 @@ import org.ferry.model.report.WorkflowStep;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
-import org.ferry.prediction.FirstOrderMigrationModel;
+import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.seam.optical.RestorationResult;
 import org.ferry.workflow.Orchestrator;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class FaultRecoveryFlowTest {
 
   private SimulatedDeployment deploy(ReferenceSetting.Options options) {
     return SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(),
-        FirstOrderMigrationModel.withDefaults());
+        CalibratedMigrationModel.reference());
   }
 
   private Orchestrator orchestrator(SimulatedDeployment deployment) {

@@ -1,6 +1,7 @@
 package org.ferry.app.cli;
 
 import java.util.function.Function;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.unit.Distance;
 import org.ferry.model.vnf.BackhaulInterface;
 import org.ferry.model.vnf.Flavor;
@@ -25,6 +26,7 @@ public final class Converters {
     cli.registerConverter(BackhaulInterface.class, wrap(BackhaulInterface::parse));
     cli.registerConverter(MigrationApproach.class, wrap(MigrationApproach::parse));
     cli.registerConverter(Distance.class, wrap(Converters::kilometres));
+    cli.registerConverter(Testbed.class, wrap(Testbed::parse));
   }
 
   private static Distance kilometres(String text) {

@@ -14,7 +14,7 @@ import org.ferry.model.report.RunReport;
 import org.ferry.optical.transportpce.EmulatorAdmin;
 import org.ferry.optical.transportpce.TransportPceOpticalController;
 import org.ferry.optical.transportpce.TransportPceSettings;
-import org.ferry.prediction.FirstOrderMigrationModel;
+import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.simulation.SimulationSettings;
@@ -88,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
     try (TransportPceOpticalController controller = new TransportPceOpticalController(settings,
         ReferenceSetting.topology(options.interSiteDistance()))) {
       SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
-          SimulationSettings.defaults(), FirstOrderMigrationModel.withDefaults(),
+          SimulationSettings.defaults(), CalibratedMigrationModel.reference(),
           new SkippingTimeSource(), controller);
       stdout.printf("Ferry demo, optical layer on %s (real time), compute simulated: EPC (HSS,"
           + " MME, SPGW) as %s, %s flavor, %s backhaul.%n", controller.client().peer(),

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.ferry.decision.ApproachPolicy;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.unit.Distance;
 import org.ferry.model.vnf.BackhaulInterface;
 import org.ferry.model.vnf.Flavor;
@@ -42,6 +43,11 @@ public final class SettingOptions {
       description = "Fibre between the two compute sites, in km, above 0 (default: ${DEFAULT-VALUE})")
   Distance interSiteDistance;
 
+  @Option(names = "--testbed", defaultValue = "openroadm",
+      description = "The compute sites' hardware: openroadm (Sandy Bridge, 1G management"
+          + " lightpaths) or datacenter (Broadwell, 10G) (default: ${DEFAULT-VALUE})")
+  Testbed testbed;
+
   @Option(names = "--approach",
       description = "Force a migration approach (pre-copy, post-copy, stop-and-copy, lazy);"
           + " by default Ferry picks the one with the least predicted downtime")
@@ -68,7 +74,8 @@ public final class SettingOptions {
         .withVirtualization(virtualization)
         .withFlavor(flavor)
         .withBackhaul(backhaul)
-        .withInterSiteDistance(interSiteDistance);
+        .withInterSiteDistance(interSiteDistance)
+        .withTestbed(testbed);
   }
 
   ApproachPolicy approachPolicy() {
@@ -84,6 +91,7 @@ public final class SettingOptions {
     context.put("flavor", flavor.displayName());
     context.put("interface", backhaul.displayName());
     context.put("inter_site_km", Double.toString(interSiteDistance.kilometres()));
+    context.put("testbed", testbed.displayName());
     context.put("approach", approach == null ? "least-predicted-downtime"
         : approach.displayName());
     return context;

@@ -4,9 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import org.ferry.app.report.Timeline;
-import org.ferry.prediction.FirstOrderMigrationModel;
 import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
 import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,8 +22,8 @@ final class SimulatedSession {
   private SimulatedSession(CommandSpec spec, SettingOptions setting) {
     this.spec = spec;
     this.setting = setting;
-    this.deployment = SimulatedDeployment.referenceSetting(setting.toSetting(),
-        SimulationSettings.defaults(), FirstOrderMigrationModel.withDefaults());
+    // The calibrated model: Ferry decides with it, and the twin plays moves out with it.
+    this.deployment = SimulatedDeployment.referenceSetting(setting.toSetting());
     Timeline timeline = new Timeline(out());
     timeline.startAt(deployment.world().time().now());
     this.orchestrator = deployment.orchestrator(

@@ -117,6 +117,9 @@ public final class ReportJson {
     node.set("downtime_s", figure(Figures.secondsValue(p.downtime()), Provenance.PREDICTED));
     node.set("bytes_moved_mb", figure(Figures.megabytesValue(p.bytesMoved()),
         Provenance.PREDICTED));
+    node.put("convergence", p.convergence().displayName());
+    p.ueServiceRecovery().ifPresent(srt ->
+        node.set("ue_srt_s", figure(Figures.secondsValue(srt), Provenance.PREDICTED)));
     ObjectNode phases = node.putObject("phases_s");
     p.phases().forEach((phase, estimate) -> phases.set(phase.displayName(),
         figure(Figures.secondsValue(estimate.duration()), Provenance.PREDICTED)));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.ferry.model.unit.DataSize;
 import org.ferry.model.vnf.MigrationApproach;
 
@@ -13,10 +14,19 @@ import org.ferry.model.vnf.MigrationApproach;
  *
  * @param approach the approach predicted
  * @param phases each phase's expected duration and bytes, in the approach's phase order
- * @param downtime expected downtime
+ * @param downtime expected downtime: how long the VNF is paused and unreachable
+ * @param convergence whether the memory copy converges (always {@link Convergence#CONVERGES} for
+ *     approaches that copy once)
+ * @param ueServiceRecovery for a VNF that carries the user plane, how long attached UEs are
+ *     expected to go without service: the downtime, the backhaul flow change and the backhaul
+ *     interface's reconnection; empty for the others
  */
 public record Prediction(
-    MigrationApproach approach, Map<Phase, Estimate> phases, Duration downtime) {
+    MigrationApproach approach,
+    Map<Phase, Estimate> phases,
+    Duration downtime,
+    Convergence convergence,
+    Optional<Duration> ueServiceRecovery) {
 
   /**
    * One phase as predicted.
@@ -34,7 +44,19 @@ public record Prediction(
   public Prediction {
     Objects.requireNonNull(approach, "approach");
     Objects.requireNonNull(downtime, "downtime");
+    Objects.requireNonNull(convergence, "convergence");
+    Objects.requireNonNull(ueServiceRecovery, "ueServiceRecovery");
     phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+  }
+
+  /** A prediction of a move that converges, for a VNF without user plane. */
+  public Prediction(MigrationApproach approach, Map<Phase, Estimate> phases, Duration downtime) {
+    this(approach, phases, downtime, Convergence.CONVERGES, Optional.empty());
+  }
+
+  /** Whether the move is expected to complete with its downtime within the approach's limit. */
+  public boolean converges() {
+    return convergence == Convergence.CONVERGES;
   }
 
   /** The sum of the phases. */

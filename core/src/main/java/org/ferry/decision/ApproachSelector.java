@@ -62,14 +62,32 @@ public final class ApproachSelector {
       }
     }
     // A pre-copy that would not converge is taken only when nothing else is possible.
-    Prediction best =
-        predictions.stream()
-            .min(Comparator.comparing((Prediction p) -> !p.converges())
-                .thenComparing(Prediction::downtime)
-                .thenComparing(Prediction::migrationTime))
-            .orElseThrow();
-    return new ApproachChoice(best, predictions,
-        "least predicted downtime (" + Durations.format(best.downtime()) + ")"
-            + (best.converges() ? "" : "; " + best.convergence().displayName()));
+    Comparator<Prediction> byDowntime = Comparator.comparing((Prediction p) -> !p.converges())
+        .thenComparing(Prediction::downtime)
+        .thenComparing(Prediction::migrationTime);
+    Prediction best = predictions.stream().min(byDowntime).orElseThrow();
+    if (!best.approach().splitsStateAcrossHosts()) {
+      return new ApproachChoice(best, predictions, leastDowntime(best));
+    }
+    // The least downtime splits the state across the hosts: worth it only if every approach
+    // that keeps the state whole would be down longer than the budget.
+    java.util.Optional<Prediction> whole = predictions.stream()
+        .filter(p -> !p.approach().splitsStateAcrossHosts() && p.converges())
+        .min(byDowntime);
+    if (whole.isPresent()
+        && whole.get().downtime().compareTo(policy.splitStateBudget()) <= 0) {
+      return new ApproachChoice(whole.get(), predictions, leastDowntime(whole.get())
+          + ", keeping the state whole (" + best.approach().displayName() + " would save "
+          + Durations.format(whole.get().downtime().minus(best.downtime())) + ")");
+    }
+    return new ApproachChoice(best, predictions, leastDowntime(best)
+        + whole.map(w -> "; " + w.approach().displayName() + " would be down "
+            + Durations.format(w.downtime()) + ", over the " + Durations.format(
+                policy.splitStateBudget()) + " budget").orElse(""));
+  }
+
+  private static String leastDowntime(Prediction p) {
+    return "least predicted downtime (" + Durations.format(p.downtime()) + ")"
+        + (p.converges() ? "" : "; " + p.convergence().displayName());
   }
 }

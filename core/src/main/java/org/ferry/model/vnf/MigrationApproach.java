@@ -34,6 +34,15 @@ public enum MigrationApproach {
     return Names.parse(MigrationApproach.class, text, "migration approach", Names::kebab);
   }
 
+  /**
+   * Whether the VNF resumes at the destination while part of its memory is still at the source
+   * (post-copy, lazy). Until the last page has arrived, losing the source or the link loses the
+   * VNF; the other approaches keep the whole state at the source until the switch-over.
+   */
+  public boolean splitsStateAcrossHosts() {
+    return this == POST_COPY || this == LAZY;
+  }
+
   /** The kind of VNF this approach moves. */
   public Virtualization virtualization() {
     return virtualization;

@@ -15,6 +15,7 @@ import org.ferry.model.network.Site;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.network.Topology;
 import org.ferry.model.unit.DataSize;
+import org.ferry.model.vnf.Peer;
 import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
@@ -24,8 +25,9 @@ import org.ferry.model.vnf.VnfKind;
  * Decides which VNFs move, and where, so that every SLA holds.
  *
  * <p>The VNFs that miss their SLA move to one other compute site. Moving them can break the SLA
- * of a VNF that stays (the HSS, when its MME leaves), so such VNFs join the move until the set is
- * closed. Among the sites where every SLA then holds, the one with the fewest moves wins, then the
+ * of a VNF that stays (the HSS, when its MME leaves), so such VNFs join the move; and a mover can
+ * miss its own SLA toward a peer left behind (an HSS moved alone, away from its MME), so such
+ * peers are pulled along; until the set is closed. Among the sites where every SLA then holds, the one with the fewest moves wins, then the
  * one with the least total latency toward peers. The user plane moves first, then the control
  * plane, then the subscriber database: UEs are the ones suffering while the SLA is missed.
  */
@@ -88,12 +90,24 @@ public final class RelocationPlanner {
         if (missed.isEmpty()) {
           continue;
         }
-        if (movers.containsKey(vnf.id()) || vnf.placement().site().equals(site)) {
-          return Optional.empty(); // already at the candidate site and still missing its SLA
+        if (!movers.containsKey(vnf.id()) && !vnf.placement().site().equals(site)) {
+          movers.put(vnf.id(), "follows its peers: " + missed.getFirst().describe());
+          sites.put(vnf.id(), site);
+          changed = true;
+          continue;
         }
-        movers.put(vnf.id(), "follows its peers: " + missed.getFirst().describe());
-        sites.put(vnf.id(), site);
-        changed = true;
+        // At the candidate site and still missing its SLA: only bringing the peers it misses
+        // there can help, and only peers that are functions (a RAN site does not move).
+        for (SlaViolation violation : missed) {
+          if (!(violation.requirement().peer() instanceof Peer.OfVnf peer)
+              || movers.containsKey(peer.vnf())
+              || vnfs.get(peer.vnf()).placement().site().equals(site)) {
+            return Optional.empty();
+          }
+          movers.put(peer.vnf(), "pulled along by " + violation.describe());
+          sites.put(peer.vnf(), site);
+          changed = true;
+        }
       }
     }
     return Optional.of(movers);
@@ -157,8 +171,8 @@ public final class RelocationPlanner {
       for (var requirement : vnf.sla()) {
         SiteId there =
             switch (requirement.peer()) {
-              case org.ferry.model.vnf.Peer.AtSite s -> s.site();
-              case org.ferry.model.vnf.Peer.OfVnf o ->
+              case Peer.AtSite s -> s.site();
+              case Peer.OfVnf o ->
                   sites.getOrDefault(o.vnf(), vnfs.get(o.vnf()).placement().site());
             };
         total += paths.tenant(here, there).map(p -> p.oneWayLatency().toNanos() / 1e3)

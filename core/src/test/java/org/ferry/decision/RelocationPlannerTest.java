@@ -105,6 +105,16 @@ class RelocationPlannerTest {
   }
 
   @Test
+  void aFunctionMovedAwayFromItsPeerPullsThePeerAlong() {
+    // A planned move of the HSS alone: at b it is 270 µs from its MME at a, over its 200 µs.
+    assertThat(planner.plan(Set.of(HSS), vnfs, topology, paths, Optional.of(B))).get()
+        .satisfies(p -> {
+          assertThat(p.moves()).extracting(m -> m.vnf().id()).containsExactly(MME, HSS);
+          assertThat(p.moves().getFirst().reason()).startsWith("pulled along by hss -> mme");
+        });
+  }
+
+  @Test
   void noPlanWhenNoSiteMeetsTheSla() {
     Map<VnfId, Vnf> strict = index(List.of(
         vnf(MME, VnfKind.MME, List.of(req(Peer.site(RAN), 50)))));

@@ -364,8 +364,8 @@ public final class Probe implements Closeable {
       list.add(m);
     }
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("ues", ues.size());
-    summary.put("attached", attachedCount());
+    summary.put("ues", (long) ues.size());
+    summary.put("attached", (long) attachedCount());
     summary.put("maxGapMs", maxGap);
     summary.put("reattaches", reattaches);
     summary.put("s1Setups", s1Setups.get());

@@ -49,6 +49,9 @@ public final class EpcMain {
     String function = argv[0];
     String[] rest = Arrays.copyOfRange(argv, 1, argv.length);
     try {
+      if (function.equals("tunnel-state")) {
+        return TunnelStateTool.run(rest);
+      }
       Args args = new Args(rest);
       switch (function) {
         case "hss": return HssMain.run(args);
@@ -56,7 +59,6 @@ public final class EpcMain {
         case "spgw": return SpgwMain.run(args);
         case "internet-host": return InternetHostMain.run(args);
         case "probe": return ProbeMain.run(args);
-        case "tunnel-state": return TunnelStateTool.run(rest);
         default:
           System.err.println("unknown function '" + function + "'\n" + USAGE);
           return 2;

@@ -129,13 +129,17 @@ public final class Probe implements Closeable {
           throw new IOException("S1 Setup failed");
         }
         s1Setups.incrementAndGet();
-        association = a;
-        LOG.info("S1 association with MME {} set up", settings.mme());
-        for (UeState ue : ues) {
-          if (ue.attaching && ue.attachStartedNanos != 0) {
-            attach(ue); // an attach cut short by the lost association starts over
+        List<UeState> cutShort = new ArrayList<>();
+        synchronized (this) {
+          for (UeState ue : ues) {
+            if (ue.attaching) {
+              cutShort.add(ue); // an attach cut short by a lost association starts over
+            }
           }
+          association = a;
         }
+        LOG.info("S1 association with MME {} set up", settings.mme());
+        cutShort.forEach(this::attach);
         return;
       }
       UeState ue = byEnbUeId.get(pdu.require(S1apPdu.IE_ENB_UE_S1AP_ID).u32());
@@ -209,9 +213,12 @@ public final class Probe implements Closeable {
   }
 
   private void attach(UeState ue) {
-    S1Association a = association;
-    ue.attaching = true;
-    ue.attachStartedNanos = System.nanoTime();
+    S1Association a;
+    synchronized (this) {
+      a = association;
+      ue.attaching = true;
+      ue.attachStartedNanos = System.nanoTime();
+    }
     if (a == null) {
       return; // sent when the association is set up
     }

@@ -26,6 +26,7 @@ final class UeState {
   private long attachedNanos;
   private long lastAnswerNanos;
   private long maxGapNanos;
+  private long lastAttachMillis;
 
   UeState(int index, String imsi) {
     this.index = index;
@@ -37,6 +38,7 @@ final class UeState {
     isAttached = true;
     attaches++;
     attachedNanos = now;
+    lastAttachMillis = (now - attachStartedNanos) / 1_000_000;
   }
 
   synchronized long lastAnswerOrAttachNanos() {
@@ -60,6 +62,7 @@ final class UeState {
     m.put("imsi", imsi);
     m.put("ueAddress", address == null ? null : address.getHostAddress());
     m.put("attached", isAttached);
+    m.put("attachMs", lastAttachMillis);
     m.put("sent", sent.get());
     m.put("received", received.get());
     m.put("maxGapMs", lastAnswerNanos == 0 ? -1L : gap / 1_000_000);

@@ -79,9 +79,11 @@ public final class TunnelTable {
     return Optional.ofNullable(byUe.get(address));
   }
 
-  /** @return every tunnel */
+  /** @return every tunnel, by uplink TEID */
   public List<Tunnel> all() {
-    return new ArrayList<>(byUplinkTeid.values());
+    List<Tunnel> list = new ArrayList<>(byUplinkTeid.values());
+    list.sort(java.util.Comparator.comparingLong(Tunnel::uplinkTeid));
+    return list;
   }
 
   /** @return how many tunnels */

@@ -3,25 +3,14 @@ package org.ferry.epc.mme;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import org.ferry.epc.diameter.Avp;
-import org.ferry.epc.diameter.DiameterMessage;
-import org.ferry.epc.diameter.S6a;
-import org.ferry.epc.gtp.FTeid;
-import org.ferry.epc.gtp.GtpV2Codec;
-import org.ferry.epc.gtp.GtpV2Ie;
-import org.ferry.epc.gtp.GtpV2Message;
 import org.ferry.epc.nas.NasMessage;
 import org.ferry.epc.s1ap.ErabItem;
 import org.ferry.epc.s1ap.S1apCodec;
@@ -37,18 +26,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The MME: S1 associations from gNBs, the attach procedure (TS 23.401 §5.3.2.1, reduced): Initial
- * UE Message with Attach Request → S6a Authentication-Information → NAS Authentication Request /
+ * The MME: S1 associations from gNBs, S1AP dispatch to the {@link AttachProcedure} (Initial UE
+ * Message with Attach Request → S6a Authentication-Information → NAS Authentication Request /
  * Response → S6a Update-Location → S11 Create Session → Initial Context Setup with Attach Accept →
- * S11 Modify Bearer with the gNB's tunnel end → Attach Complete. UE contexts outlive an S1
+ * S11 Modify Bearer with the gNB's tunnel end → Attach Complete). UE contexts outlive an S1
  * association: a gNB that re-associates (same Global eNB ID) finds its UEs still registered.
  * Malformed S1AP or NAS input is counted, logged and dropped.
  */
 public final class MmeServer implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(MmeServer.class);
-  /** PLMN 001/01, the test network, in the TBCD of TS 24.008 §10.5.1.13. */
-  static final byte[] PLMN = {0x00, (byte) 0xf1, 0x10};
-  private static final int DEFAULT_EBI = 5;
 
   private final S1Listener listener;
   private final HssClient hss;
@@ -56,10 +42,8 @@ public final class MmeServer implements Closeable {
   private final String name;
   private final Counters counters;
   private final Map<String, S1Association> associations = new ConcurrentHashMap<>();
-  private final Map<Long, UeContext> byMmeUeId = new ConcurrentHashMap<>();
-  private final Map<String, UeContext> byImsi = new ConcurrentHashMap<>();
-  private final AtomicLong nextMmeUeId = new AtomicLong(1);
-  private final AtomicLong nextS11Teid = new AtomicLong(0x1000);
+  private final UeContexts contexts = new UeContexts();
+  private final AttachProcedure attach;
   private final ExecutorService procedures = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "mme-procedure");
     t.setDaemon(true);
@@ -82,6 +66,7 @@ public final class MmeServer implements Closeable {
     this.sgw = sgw;
     this.name = name;
     this.counters = counters;
+    this.attach = new AttachProcedure(hss, sgw, contexts, counters, this::downlink);
     Threads.start("mme-s1-accept", this::acceptLoop);
     LOG.info("MME {} accepting S1 on {}", name, listener.address());
   }
@@ -158,7 +143,7 @@ public final class MmeServer implements Closeable {
               "Initial UE Message with NAS type 0x" + Integer.toHexString(nas.type()));
         }
         String imsi = new String(nas.field(0), StandardCharsets.US_ASCII);
-        procedures.execute(() -> startAttach(enbId, enbUeId, imsi));
+        procedures.execute(() -> attach.start(enbId, enbUeId, imsi));
         break;
       }
       case S1apPdu.UPLINK_NAS_TRANSPORT: {
@@ -169,7 +154,7 @@ public final class MmeServer implements Closeable {
         NasMessage nas = NasMessage.decode(pdu.require(S1apPdu.IE_NAS_PDU).value());
         if (nas.type() == NasMessage.AUTHENTICATION_RESPONSE) {
           byte[] res = nas.field(0);
-          procedures.execute(() -> authenticated(ue, res));
+          procedures.execute(() -> attach.authenticated(ue, res));
         } else if (nas.type() == NasMessage.ATTACH_COMPLETE) {
           ue.state = UeContext.State.REGISTERED;
           counters.increment("attach.completed");
@@ -186,7 +171,7 @@ public final class MmeServer implements Closeable {
           return;
         }
         ErabItem erab = ErabItem.decode(pdu.require(S1apPdu.IE_E_RAB_SETUP_LIST_CTXT_SU_RES).value());
-        procedures.execute(() -> contextSetUp(ue, erab));
+        procedures.execute(() -> attach.contextSetUp(ue, erab));
         break;
       }
       default:
@@ -199,7 +184,7 @@ public final class MmeServer implements Closeable {
   private UeContext context(S1Association a, S1apPdu pdu)
       throws MalformedMessageException, IOException {
     long mmeUeId = pdu.require(S1apPdu.IE_MME_UE_S1AP_ID).u32();
-    UeContext ue = byMmeUeId.get(mmeUeId);
+    UeContext ue = contexts.byMmeUeId(mmeUeId);
     if (ue == null) {
       counters.increment("s1ap.unknown-ue");
       LOG.warn("S1 from {}: no UE context for MME-UE-S1AP-ID {}; Error Indication sent", a.peer(),
@@ -233,172 +218,6 @@ public final class MmeServer implements Closeable {
     a.send(S1apCodec.encode(new S1apPdu(S1apPdu.Type.INITIATING, procedure, ies)));
   }
 
-  private void downlinkNas(UeContext ue, NasMessage nas) throws IOException {
-    downlink(ue, S1apPdu.DOWNLINK_NAS_TRANSPORT,
-        List.of(new Ie(S1apPdu.IE_NAS_PDU, nas.encode())));
-  }
-
-  private void fail(UeContext ue, String why) {
-    counters.increment("attach.failed");
-    LOG.warn("attach of UE {} failed: {}", ue.imsi, why);
-    byMmeUeId.remove(ue.mmeUeId);
-    byImsi.remove(ue.imsi, ue);
-    try {
-      downlinkNas(ue, NasMessage.of(NasMessage.ATTACH_REJECT, new byte[] {17})); // network failure
-    } catch (IOException e) {
-      LOG.debug("no Attach Reject for {}: {}", ue.imsi, e.toString());
-    }
-  }
-
-  private void startAttach(String enbId, long enbUeId, String imsi) {
-    UeContext old = byImsi.get(imsi);
-    if (old != null) {
-      counters.increment("attach.reattach");
-      LOG.info("UE {} attaches again; dropping its old context {}", imsi, old.mmeUeId);
-      byMmeUeId.remove(old.mmeUeId);
-      byImsi.remove(imsi, old);
-      if (old.sgwS11Teid != 0) {
-        try {
-          sgw.request(GtpV2Message.DELETE_SESSION_REQUEST, old.sgwS11Teid,
-              List.of(GtpV2Ie.u8(GtpV2Ie.EBI, DEFAULT_EBI)));
-        } catch (IOException e) {
-          LOG.warn("Delete Session for {} failed: {}", imsi, e.getMessage());
-        }
-      }
-    }
-    UeContext ue = new UeContext(imsi, nextMmeUeId.getAndIncrement(), enbId, enbUeId);
-    byMmeUeId.put(ue.mmeUeId, ue);
-    byImsi.put(imsi, ue);
-    counters.increment("attach.requests");
-    try {
-      DiameterMessage aia = hss.authenticationInformation(imsi, PLMN);
-      if (HssClient.resultCode(aia) != S6a.RESULT_SUCCESS) {
-        fail(ue, "HSS answered " + HssClient.resultCode(aia) + " to Authentication-Information");
-        return;
-      }
-      Map<Integer, byte[]> v = new java.util.HashMap<>();
-      for (Avp vec : aia.require(S6a.AUTHENTICATION_INFO).members()) {
-        if (vec.code() == S6a.E_UTRAN_VECTOR) {
-          for (Avp part : vec.members()) {
-            v.put(part.code(), part.data());
-          }
-        }
-      }
-      if (!v.keySet().containsAll(List.of(S6a.RAND, S6a.XRES, S6a.AUTN, S6a.KASME))) {
-        fail(ue, "Authentication-Information answer without a whole E-UTRAN vector");
-        return;
-      }
-      ue.xres = v.get(S6a.XRES);
-      ue.kasme = v.get(S6a.KASME);
-      downlinkNas(ue, NasMessage.of(NasMessage.AUTHENTICATION_REQUEST, v.get(S6a.RAND),
-          v.get(S6a.AUTN)));
-    } catch (IOException | MalformedMessageException e) {
-      fail(ue, e.getMessage());
-    }
-  }
-
-  private void authenticated(UeContext ue, byte[] res) {
-    if (!Arrays.equals(res, ue.xres)) {
-      counters.increment("attach.auth-rejected");
-      LOG.warn("UE {} failed authentication (RES does not match XRES)", ue.imsi);
-      byMmeUeId.remove(ue.mmeUeId);
-      byImsi.remove(ue.imsi, ue);
-      try {
-        downlinkNas(ue, NasMessage.of(NasMessage.AUTHENTICATION_REJECT));
-      } catch (IOException e) {
-        LOG.debug("no Authentication Reject for {}: {}", ue.imsi, e.toString());
-      }
-      return;
-    }
-    ue.state = UeContext.State.CREATING_SESSION;
-    try {
-      DiameterMessage ula = hss.updateLocation(ue.imsi, PLMN);
-      if (HssClient.resultCode(ula) != S6a.RESULT_SUCCESS) {
-        fail(ue, "HSS answered " + HssClient.resultCode(ula) + " to Update-Location");
-        return;
-      }
-      for (Avp a : ula.require(S6a.SUBSCRIPTION_DATA).members()) {
-        if (a.code() == S6a.MSISDN) {
-          ue.msisdn = a.utf8();
-        } else if (a.code() == S6a.APN_CONFIGURATION_PROFILE) {
-          for (Avp p : a.members()) {
-            if (p.code() == S6a.SERVICE_SELECTION) {
-              ue.apn = p.utf8();
-            }
-          }
-        }
-      }
-      createSession(ue);
-    } catch (IOException | MalformedMessageException e) {
-      fail(ue, e.getMessage());
-    }
-  }
-
-  private void createSession(UeContext ue) throws IOException, MalformedMessageException {
-    ue.mmeS11Teid = nextS11Teid.getAndIncrement();
-    Inet4Address mmeAddress = (Inet4Address) sgw.address().getAddress();
-    GtpV2Message csr = sgw.request(GtpV2Message.CREATE_SESSION_REQUEST, 0, List.of(
-        new GtpV2Ie(GtpV2Ie.IMSI, 0, GtpV2Codec.tbcd(ue.imsi)),
-        GtpV2Ie.u8(GtpV2Ie.RAT_TYPE, 6), // EUTRAN
-        new FTeid(FTeid.S11_MME, ue.mmeS11Teid, mmeAddress).toIe(0),
-        new GtpV2Ie(GtpV2Ie.APN, 0, apnLabels(ue.apn)),
-        new GtpV2Ie(GtpV2Ie.PAA, 0, new byte[] {1, 0, 0, 0, 0}),
-        GtpV2Ie.grouped(GtpV2Ie.BEARER_CONTEXT, List.of(GtpV2Ie.u8(GtpV2Ie.EBI, DEFAULT_EBI)))));
-    int cause = csr.require(GtpV2Ie.CAUSE, 0).u8();
-    if (cause != GtpV2Message.CAUSE_ACCEPTED) {
-      fail(ue, "SPGW refused Create Session with cause " + cause);
-      return;
-    }
-    ue.sgwS11Teid = FTeid.of(csr.require(GtpV2Ie.F_TEID, 0)).teid();
-    byte[] paa = csr.require(GtpV2Ie.PAA, 0).value();
-    if (paa.length != 5) {
-      throw new MalformedMessageException("GTPv2-C", MalformedMessageException.Reason.BAD_LENGTH,
-          "PAA of " + paa.length + " bytes");
-    }
-    byte[] ueIp = Arrays.copyOfRange(paa, 1, 5);
-    ue.ueAddress = InetAddress.getByAddress(ueIp).getHostAddress();
-    List<GtpV2Ie> bearer = csr.require(GtpV2Ie.BEARER_CONTEXT, 0).members();
-    FTeid s1u = FTeid.of(GtpV2Message.require(bearer, GtpV2Ie.F_TEID, 0, "bearer context"));
-    int s1uPort = GtpV2Message.find(bearer, GtpV2Ie.PRIVATE_EXTENSION, 0).isPresent()
-        ? GtpV2Message.find(bearer, GtpV2Ie.PRIVATE_EXTENSION, 0).get().portValue() : 2152;
-    ue.sgwS1uTeid = s1u.teid();
-    ue.state = UeContext.State.CONTEXT_SETUP;
-    downlink(ue, S1apPdu.INITIAL_CONTEXT_SETUP, List.of(
-        new Ie(S1apPdu.IE_E_RAB_TO_BE_SETUP_LIST_CTXT_SU_REQ,
-            new ErabItem(DEFAULT_EBI, s1u.address(), s1u.teid(), s1uPort).encode()),
-        new Ie(S1apPdu.IE_SECURITY_KEY, ue.kasme),
-        new Ie(S1apPdu.IE_NAS_PDU, NasMessage.of(NasMessage.ATTACH_ACCEPT, ueIp,
-            ue.apn.getBytes(StandardCharsets.US_ASCII)).encode())));
-  }
-
-  private static byte[] apnLabels(String apn) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    for (String label : apn.split("\\.")) {
-      out.write(label.length());
-      out.writeBytes(label.getBytes(StandardCharsets.US_ASCII));
-    }
-    return out.toByteArray();
-  }
-
-  private void contextSetUp(UeContext ue, ErabItem enbEnd) {
-    try {
-      GtpV2Message mbr = sgw.request(GtpV2Message.MODIFY_BEARER_REQUEST, ue.sgwS11Teid, List.of(
-          GtpV2Ie.grouped(GtpV2Ie.BEARER_CONTEXT, List.of(
-              GtpV2Ie.u8(GtpV2Ie.EBI, enbEnd.erabId()),
-              new FTeid(FTeid.S1U_ENB, enbEnd.teid(), enbEnd.address()).toIe(0),
-              GtpV2Ie.port(0, enbEnd.port())))));
-      int cause = mbr.require(GtpV2Ie.CAUSE, 0).u8();
-      if (cause != GtpV2Message.CAUSE_ACCEPTED) {
-        fail(ue, "SPGW refused Modify Bearer with cause " + cause);
-        return;
-      }
-      ue.enbS1uTeid = enbEnd.teid();
-      ue.enbS1uAddress = enbEnd.address().getHostAddress() + ":" + enbEnd.port();
-    } catch (IOException | MalformedMessageException e) {
-      fail(ue, e.getMessage());
-    }
-  }
-
   /** @return the state a move must keep: associations, the S6a connection, UE contexts */
   public Map<String, Object> status() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -420,7 +239,7 @@ public final class MmeServer implements Closeable {
     m.put("sgw", Args.format(sgw.sgw()));
     List<Object> ues = new ArrayList<>();
     long registered = 0;
-    for (UeContext ue : byMmeUeId.values()) {
+    for (UeContext ue : contexts.all()) {
       ues.add(ue.toJson());
       if (ue.state == UeContext.State.REGISTERED) {
         registered++;

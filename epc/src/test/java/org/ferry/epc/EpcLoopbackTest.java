@@ -123,6 +123,32 @@ class EpcLoopbackTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aLostS1AssociationIsSetUpAgainAndTheUeContextsStay() throws Exception {
+    try (LoopbackEpc epc = new LoopbackEpc(dir);
+        TcpRelay relay = new TcpRelay(epc.mmeS1());
+        Probe probe = new Probe(new org.ferry.epc.probe.ProbeSettings(relay.address(),
+            new java.net.InetSocketAddress("127.0.0.1", 0), epc.internet.address(), 4,
+            org.ferry.epc.probe.ProbeSettings.FIRST_IMSI, Duration.ofMillis(10),
+            Duration.ofSeconds(5), "enb-relay"), new org.ferry.epc.transport.TcpS1Transport())) {
+      assertThat(probe.attachAll(Duration.ofSeconds(20))).isEqualTo(4);
+      probe.startTraffic();
+
+      relay.cut(); // what a move without TCP/SCTP repair does to S1
+      waitFor(() -> ((List<Object>) epc.mme.status().get("associations")).size() == 1
+          && counter(epc.mme.status(), "s1-setup") >= 2);
+      long before = epc.internet.echoed();
+      waitFor(() -> epc.internet.echoed() > before + 40);
+      Map<String, Object> summary = (Map<String, Object>) probe.stopAndReport().get("summary");
+
+      assertThat(summary.get("s1Setups")).isEqualTo(2L);
+      assertThat(summary.get("reattaches")).isEqualTo(0L);
+      assertThat(epc.mme.status().get("registered")).isEqualTo(4L);
+      assertThat(counter(epc.mme.status(), "attach.reattach")).isZero();
+    }
+  }
+
+  @Test
   void anUnknownSubscriberIsRejectedAndLeavesNoContext() throws Exception {
     try (LoopbackEpc epc = new LoopbackEpc(dir);
         Probe probe = new Probe(new org.ferry.epc.probe.ProbeSettings(epc.mmeS1(),

@@ -7,6 +7,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -191,7 +192,7 @@ public final class Probe implements Closeable {
     ue.downlinkTeid = teid;
     byDownlinkTeid.put(teid, ue);
     ue.uplinkTeid = sgw.teid();
-    ue.sgw = new java.net.InetSocketAddress(sgw.address(), sgw.port());
+    ue.sgw = new InetSocketAddress(sgw.address(), sgw.port());
     ue.address = (Inet4Address) InetAddress.getByAddress(accept.field(0));
     Inet4Address self = (Inet4Address) gtpu.getLocalAddress();
     a.send(S1apCodec.encode(new S1apPdu(S1apPdu.Type.SUCCESSFUL, S1apPdu.INITIAL_CONTEXT_SETUP,

@@ -2,6 +2,7 @@ package org.ferry.epc.spgw;
 
 import java.net.Inet4Address;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,7 +83,7 @@ public final class TunnelTable {
   /** @return every tunnel, by uplink TEID */
   public List<Tunnel> all() {
     List<Tunnel> list = new ArrayList<>(byUplinkTeid.values());
-    list.sort(java.util.Comparator.comparingLong(Tunnel::uplinkTeid));
+    list.sort(Comparator.comparingLong(Tunnel::uplinkTeid));
     return list;
   }
 

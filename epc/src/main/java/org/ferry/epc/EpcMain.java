@@ -23,11 +23,12 @@ public final class EpcMain {
       "  hss           --listen 127.0.0.1:3868 --control 127.0.0.1:0 --store hss.json",
       "                [--provision 10] [--first-imsi 001010000000001]",
       "  mme           --listen 127.0.0.1:36412 --hss 127.0.0.1:3868 --sgw 127.0.0.1:2123",
-      "                [--s11 127.0.0.1:0] --control 127.0.0.1:0",
+      "                [--s11 127.0.0.1:0] --control 127.0.0.1:0 [--s1-transport tcp|sctp|auto]",
       "  spgw          --config spgw.properties [--tunnel-state saved.json]",
       "  internet-host --listen 127.0.0.1:7777",
       "  probe         --mme 127.0.0.1:36412 --internet-host 127.0.0.1:7777 [--ues 10]",
       "                [--duration-s 10] [--gtpu 127.0.0.1:0] [--report probe.json]",
+      "                [--s1-transport tcp|sctp|auto]",
       "  tunnel-state  save|restore|show --control 127.0.0.1:PORT [--file tunnels.json]");
 
   private EpcMain() {}

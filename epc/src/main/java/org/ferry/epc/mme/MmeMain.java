@@ -1,10 +1,13 @@
 package org.ferry.epc.mme;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import org.ferry.epc.EpcMain;
 import org.ferry.epc.transport.S1Listener;
-import org.ferry.epc.transport.TcpS1Transport;
+import org.ferry.epc.transport.S1Transport;
+import org.ferry.epc.transport.S1Transports;
 import org.ferry.epc.wire.Args;
 import org.ferry.epc.wire.ControlServer;
 import org.ferry.epc.wire.Counters;
@@ -38,15 +41,24 @@ public final class MmeMain {
 
   /** @return an MME serving per {@code args} (also used by tests in one JVM) */
   public static MmeServer start(Args args) throws Exception {
-    Counters counters = new Counters();
+    S1Transport transport = S1Transports.forName(args.get("s1-transport", "tcp"));
     String name = args.get("name", "mme.ferry.test");
     Duration timeout = Duration.ofMillis(args.intValue("timeout-ms", 3000));
-    HssClient hss = new HssClient(args.address("hss", "127.0.0.1:3868"), name,
-        args.get("realm", "ferry.test"), timeout, counters);
+    InetSocketAddress hssAddress = args.address("hss", "127.0.0.1:3868");
+    InetSocketAddress s11 = args.address("s11", "127.0.0.1:0");
+    InetSocketAddress sgwAddress = args.address("sgw", "127.0.0.1:2123");
+    Counters counters = new Counters();
+    S1Listener listener = transport.listen(args.address("listen", "127.0.0.1:36412"));
+    SgwClient sgw;
+    try {
+      sgw = new SgwClient(s11, sgwAddress, timeout, counters);
+    } catch (IOException e) {
+      listener.close();
+      throw e;
+    }
+    HssClient hss = new HssClient(hssAddress, name, args.get("realm", "ferry.test"), timeout,
+        counters);
     hss.start();
-    SgwClient sgw = new SgwClient(args.address("s11", "127.0.0.1:0"),
-        args.address("sgw", "127.0.0.1:2123"), timeout, counters);
-    S1Listener listener = new TcpS1Transport().listen(args.address("listen", "127.0.0.1:36412"));
     return new MmeServer(listener, hss, sgw, name, counters);
   }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.ferry.epc.transport.TcpS1Transport;
+import org.ferry.epc.transport.S1Transports;
 import org.ferry.epc.wire.Args;
 import org.ferry.epc.wire.Json;
 
@@ -27,7 +27,7 @@ public final class ProbeMain {
         Duration.ofMillis(args.intValue("reattach-after-ms", 5000)),
         args.get("enb-id", "enb-001"));
     Map<String, Object> report;
-    try (Probe probe = new Probe(settings, new TcpS1Transport())) {
+    try (Probe probe = new Probe(settings, S1Transports.forName(args.get("s1-transport", "tcp")))) {
       int attached = probe.attachAll(Duration.ofSeconds(args.intValue("attach-timeout-s", 30)));
       System.out.println("attached " + attached + " of " + settings.ues() + " UEs");
       probe.startTraffic();

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.ferry.epc.wire.Args;
  * ue-pool=45.45.0.0/24        # UE addresses handed out in Create Session
  * routes=45.45.0.0/24         # prefixes routed into the tunnels (comma-separated)
  * sgi=127.0.0.1               # translation rule: UE flows leave masqueraded to this address
+ * nat-idle-s=120              # a translated flow idle this long is forgotten (UDP conntrack)
  * control=127.0.0.1:0         # control socket (status, tunnels, restore)
  * </pre>
  *
@@ -36,10 +38,11 @@ import org.ferry.epc.wire.Args;
  * @param routes prefixes whose packets go into tunnels
  * @param sgi the address UE flows are translated to
  * @param control the control socket's address
+ * @param natIdle how long a translated flow may stay idle before its binding is dropped
  */
 public record SpgwConfig(
     InetSocketAddress s11, InetSocketAddress s1u, int mtu, Prefix uePool, List<Prefix> routes,
-    InetAddress sgi, InetSocketAddress control) {
+    InetAddress sgi, InetSocketAddress control, Duration natIdle) {
 
   /**
    * An IPv4 prefix.
@@ -132,7 +135,8 @@ public record SpgwConfig(
           Integer.parseInt(p.getProperty("mtu", "1500")),
           Prefix.parse(pool), List.copyOf(routes),
           InetAddress.getByName(p.getProperty("sgi", "127.0.0.1")),
-          Args.parseAddress(p.getProperty("control", "127.0.0.1:0")));
+          Args.parseAddress(p.getProperty("control", "127.0.0.1:0")),
+          Duration.ofSeconds(Long.parseLong(p.getProperty("nat-idle-s", "120"))));
     } catch (UnknownHostException | NumberFormatException e) {
       throw new IllegalArgumentException("bad SPGW configuration: " + e.getMessage(), e);
     }
@@ -140,7 +144,7 @@ public record SpgwConfig(
 
   /** @return this configuration with the given bound addresses (after binding port 0) */
   public SpgwConfig withAddresses(InetSocketAddress boundS11, InetSocketAddress boundS1u) {
-    return new SpgwConfig(boundS11, boundS1u, mtu, uePool, routes, sgi, control);
+    return new SpgwConfig(boundS11, boundS1u, mtu, uePool, routes, sgi, control, natIdle);
   }
 
   /** @return as JSON, for the status endpoint */
@@ -154,6 +158,7 @@ public record SpgwConfig(
     routes.forEach(x -> r.add(x.toString()));
     m.put("routes", r);
     m.put("translation", "masquerade UE flows to " + sgi.getHostAddress());
+    m.put("natIdleSeconds", natIdle.toSeconds());
     return m;
   }
 }

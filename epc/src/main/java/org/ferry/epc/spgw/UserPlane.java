@@ -46,6 +46,7 @@ final class UserPlane implements Closeable {
   private final class NatBinding {
     final Flow flow;
     final DatagramSocket socket;
+    volatile long lastUsedNanos = System.nanoTime();
 
     NatBinding(Flow flow) throws IOException {
       this.flow = flow;
@@ -67,6 +68,7 @@ final class UserPlane implements Closeable {
           counters.increment("sgi.unsolicited");
           continue;
         }
+        lastUsedNanos = System.nanoTime();
         byte[] payload = new byte[p.getLength()];
         System.arraycopy(buf, 0, payload, 0, payload.length);
         downlink(flow, payload);
@@ -80,6 +82,29 @@ final class UserPlane implements Closeable {
     this.counters = counters;
     this.s1u = new DatagramSocket(config.s1u());
     Threads.start("spgw-s1u", this::uplinkLoop);
+    Threads.start("spgw-nat-expiry", this::expiryLoop);
+  }
+
+  /** Forgets translated flows idle longer than the configured time, as UDP conntrack does. */
+  private void expiryLoop() {
+    long idle = config.natIdle().toNanos();
+    long period = Math.max(100, Math.min(5_000, config.natIdle().toMillis() / 2));
+    while (!closed) {
+      try {
+        Thread.sleep(period);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = System.nanoTime();
+      nat.values().removeIf(b -> {
+        if (now - b.lastUsedNanos > idle) {
+          b.socket.close();
+          counters.increment("nat.expired");
+          return true;
+        }
+        return false;
+      });
+    }
   }
 
   InetSocketAddress address() {
@@ -182,6 +207,7 @@ final class UserPlane implements Closeable {
           flow.uePort, flow.peer.getHostAddress(), flow.peerPort,
           config.sgi().getHostAddress(), b.socket.getLocalPort());
     }
+    b.lastUsedNanos = System.nanoTime();
     byte[] payload = packet.payload();
     b.socket.send(new DatagramPacket(payload, payload.length,
         new InetSocketAddress(packet.destination(), packet.destinationPort())));

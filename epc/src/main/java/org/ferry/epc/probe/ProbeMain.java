@@ -24,7 +24,7 @@ public final class ProbeMain {
         args.address("internet-host", "127.0.0.1:7777"), args.intValue("ues", 10),
         args.get("first-imsi", ProbeSettings.FIRST_IMSI),
         Duration.ofMillis(args.intValue("interval-ms", 10)),
-        Duration.ofMillis(args.intValue("reattach-after-ms", 5000)),
+        Duration.ofMillis(args.intValue("reattach-after-ms", 30000)),
         args.get("enb-id", "enb-001"));
     Map<String, Object> report;
     try (Probe probe = new Probe(settings, S1Transports.forName(args.get("s1-transport", "tcp")))) {

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param firstImsi the first UE's IMSI; the others follow
  * @param interval between two echoes of one UE (default 10 ms)
  * @param reattachAfter a UE with no answer for this long attaches again, as a real UE whose
- *     bearer is gone would (default 5 s)
+ *     bearer is gone would (default 30 s, above the 5-10 s service recovery of a VM move behind
+ *     OpenVPN, so that a slow move shows as a long gap rather than a re-attach)
  * @param enbId the gNB's Global eNB ID
  */
 public record ProbeSettings(

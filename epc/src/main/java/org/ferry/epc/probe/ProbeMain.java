@@ -1,0 +1,48 @@
+package org.ferry.epc.probe;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.ferry.epc.transport.S1Transports;
+import org.ferry.epc.wire.Args;
+import org.ferry.epc.wire.Json;
+
+/**
+ * {@code probe}: attaches the UEs, sends echoes for the given duration, writes the report and
+ * prints a summary. Exit code 0 when every UE attached, got answers and never re-attached; 1
+ * otherwise.
+ */
+public final class ProbeMain {
+  private ProbeMain() {}
+
+  /** @return the exit code */
+  public static int run(Args args) throws Exception {
+    ProbeSettings settings = new ProbeSettings(
+        args.address("mme", "127.0.0.1:36412"), args.address("gtpu", "127.0.0.1:0"),
+        args.address("internet-host", "127.0.0.1:7777"), args.intValue("ues", 10),
+        args.get("first-imsi", ProbeSettings.FIRST_IMSI),
+        Duration.ofMillis(args.intValue("interval-ms", 10)),
+        Duration.ofMillis(args.intValue("reattach-after-ms", 30000)),
+        args.get("enb-id", "enb-001"));
+    Map<String, Object> report;
+    try (Probe probe = new Probe(settings, S1Transports.forName(args.get("s1-transport", "tcp")))) {
+      int attached = probe.attachAll(Duration.ofSeconds(args.intValue("attach-timeout-s", 30)));
+      System.out.println("attached " + attached + " of " + settings.ues() + " UEs");
+      probe.startTraffic();
+      Thread.sleep(Duration.ofSeconds(args.intValue("duration-s", 10)).toMillis());
+      report = probe.stopAndReport();
+    }
+    Path out = Path.of(args.get("report", "probe-report.json"));
+    Files.writeString(out, Json.write(report), StandardCharsets.UTF_8);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> s = (Map<String, Object>) report.get("summary");
+    System.out.println("probe: " + s.get("attached") + "/" + s.get("ues") + " UEs attached, "
+        + "longest gap " + s.get("maxGapMs") + " ms, re-attaches " + s.get("reattaches")
+        + "; report in " + out);
+    boolean ok = ((Number) s.get("attached")).intValue() == settings.ues()
+        && ((Number) s.get("reattaches")).longValue() == 0;
+    return ok ? 0 : 1;
+  }
+}

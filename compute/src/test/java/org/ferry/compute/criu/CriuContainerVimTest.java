@@ -1,0 +1,220 @@
+package org.ferry.compute.criu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.ferry.compute.workload.Workloads;
+import org.ferry.model.network.SiteId;
+import org.ferry.model.unit.DataRate;
+import org.ferry.model.unit.DataSize;
+import org.ferry.model.vnf.BackhaulInterface;
+import org.ferry.model.vnf.Flavor;
+import org.ferry.model.vnf.Ipv4Address;
+import org.ferry.model.vnf.MigrationApproach;
+import org.ferry.model.vnf.Placement;
+import org.ferry.model.vnf.Virtualization;
+import org.ferry.model.vnf.Vnf;
+import org.ferry.model.vnf.VnfId;
+import org.ferry.model.vnf.VnfKind;
+import org.ferry.seam.compute.CheckpointImage;
+import org.ferry.seam.compute.MigrationFailedException;
+import org.ferry.seam.compute.MigrationRequest;
+import org.ferry.seam.compute.NetworkPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real CRIU moves of a JVM workload (memory and a TCP connection) between two site namespaces
+ * over a 1 Gbit/s lightpath. Needs root on Linux and CRIU >= 4.2 (scripts/testbed-setup.sh).
+ */
+class CriuContainerVimTest {
+
+  private static final NetworkPath PATH = new NetworkPath(DataRate.ofGbps(1), Duration.ZERO);
+  private static final int MEGABYTES = 40;
+
+  private static LabNetwork net;
+  private static Criu criu;
+  private static final CommandRunner runner = new CommandRunner();
+
+  @TempDir Path work;
+  private CriuContainerVim vim;
+  private Workloads.Probe probe;
+
+  @BeforeAll
+  static void network() {
+    RootTestbed.assumeRootOnLinux();
+    criu = RootTestbed.criu(runner);
+    net = new LabNetwork(runner, "t7v", "10.77.1", DataRate.ofGbps(1));
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (net != null) {
+      net.close();
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    if (probe != null) {
+      probe.close();
+    }
+    if (vim != null) {
+      vim.close();
+    }
+  }
+
+  private Vnf start(String id, int host) {
+    vim = new CriuContainerVim("criu-test", criu, runner, work.resolve("images"),
+        List.of(net.siteA(), net.siteB()));
+    Path ready = work.resolve(id + ".ready");
+    String mac = String.format("02:00:00:00:01:%02x", host);
+    vim.start(new ContainerSpec(VnfId.of(id), net.address(host) + "/24", mac, Flavor.SMALL,
+        Workloads.memoryEcho(MEGABYTES, ready)), net.siteA().placement());
+    Workloads.awaitReady(ready, Duration.ofSeconds(60));
+    probe = new Workloads.Probe(net.ranNetns(), net.address(host), 50);
+    return new Vnf(VnfId.of(id), VnfKind.HSS, Virtualization.CONTAINER, Flavor.SMALL,
+        net.siteA().placement(), Ipv4Address.of(net.address(host)), BackhaulInterface.FLOATING_IP,
+        List.of());
+  }
+
+  private MigrationRequest toB(Vnf vnf, MigrationApproach approach) {
+    return new MigrationRequest(vnf, net.siteB().placement(), approach, PATH);
+  }
+
+  private String mac() {
+    return runner.run(Duration.ofSeconds(5), List.of("nsenter", "-t",
+        Long.toString(vim.pid(VnfId.of(currentId))), "-n", "ip", "-br", "link", "show", "eth0"))
+        .stdout().strip().split("\\s+")[2];
+  }
+
+  private String currentId;
+
+  private static String pipeMax() {
+    return runner.run(Duration.ofSeconds(5), List.of("sysctl", "-n", "fs.pipe-max-size"))
+        .stdout().strip();
+  }
+
+  @Test
+  void stopAndCopyKeepsAddressMacTcpAndMemory() throws Exception {
+    currentId = "hss-sc";
+    Vnf vnf = start(currentId, 10);
+    Thread.sleep(300);
+    String sumBefore = probe.checksum();
+    long countBefore = Long.parseLong(probe.report().get("count"));
+
+    CheckpointImage image = vim.checkpoint(toB(vnf, MigrationApproach.STOP_AND_COPY));
+    assertThat(image.size().bytes()).isGreaterThan(MEGABYTES * 1_000_000L);
+    assertThat(vim.isRunning(vnf.id())).as("the source is gone after a dump").isFalse();
+    CheckpointImage moved = vim.transfer(image, net.siteB().placement(), PATH);
+    vim.restore(moved);
+
+    assertThat(vim.locate(vnf.id())).contains(net.siteB().placement());
+    assertThat(vim.isRunning(vnf.id())).isTrue();
+    assertThat(mac()).isEqualTo("02:00:00:00:01:0a");
+    Thread.sleep(1500);
+    Map<String, String> after = probe.report();
+    assertThat(after.get("tcp_alive")).as("the established TCP connection survives").isEqualTo(
+        "true");
+    assertThat(Long.parseLong(after.get("count"))).as("the request counter went on")
+        .isGreaterThan(countBefore);
+    assertThat(probe.checksum()).as("memory came along").isEqualTo(sumBefore);
+    CriuContainerVim.ImageStats stats = vim.stats(moved);
+    assertThat(stats.dump()).hasValueSatisfying(d -> {
+      assertThat(d.pagesWritten()).isGreaterThan(MEGABYTES * 256L);
+      assertThat(d.frozen()).isPositive();
+    });
+    assertThat(stats.restore()).hasValueSatisfying(r -> assertThat(r.pagesRestored())
+        .isGreaterThan(MEGABYTES * 256L));
+    // the bridge port moved: site B has the container's veth, site A has none
+    assertThat(runner.run(Duration.ofSeconds(5), List.of("ip", "-n", net.siteB().netns(), "link",
+        "show", "master", "br-b")).stdout()).contains("fcvhsssc");
+    assertThat(runner.run(Duration.ofSeconds(5), List.of("ip", "-n", net.siteA().netns(), "link",
+        "show", "master", "br-a")).stdout()).doesNotContain("fcvhsssc");
+    vim.discard(image);
+    assertThat(Path.of(image.path())).doesNotExist();
+  }
+
+  @Test
+  void lazyMigrationRunsBeforeItsMemoryHasArrived() throws Exception {
+    currentId = "hss-lz";
+    Vnf vnf = start(currentId, 11);
+    Thread.sleep(300);
+    String sumBefore = probe.checksum();
+    String pipeMax = pipeMax();
+
+    CheckpointImage image = vim.checkpoint(toB(vnf, MigrationApproach.LAZY));
+    assertThat(image.size()).as("the image without its memory").isLessThan(
+        DataSize.ofMegabytes(MEGABYTES / 2.0));
+    assertThat(image.lazyMemory()).isGreaterThan(DataSize.ofMegabytes(MEGABYTES));
+    CheckpointImage moved = vim.transfer(image, net.siteB().placement(), PATH);
+    vim.restore(moved);
+    assertThat(vim.locate(vnf.id())).contains(net.siteB().placement());
+    DataSize pulled = vim.awaitLazyPages(moved, PATH);
+    assertThat(pulled).isGreaterThan(DataSize.ofMegabytes(MEGABYTES));
+    assertThat(pipeMax())
+        .as("fs.pipe-max-size is set back").isEqualTo(pipeMax);
+
+    assertThat(vim.isRunning(vnf.id())).isTrue();
+    Thread.sleep(1000);
+    assertThat(probe.report().get("tcp_alive")).isEqualTo("true");
+    assertThat(probe.checksum()).isEqualTo(sumBefore);
+    assertThat(mac()).isEqualTo("02:00:00:00:01:0b");
+    vim.discard(image);
+  }
+
+  @Test
+  void aFailedRestoreAtTheDestinationComesBackAtTheSource() throws Exception {
+    currentId = "hss-fb";
+    Vnf vnf = start(currentId, 12);
+    Thread.sleep(300);
+    String sumBefore = probe.checksum();
+    CheckpointImage image = vim.checkpoint(toB(vnf, MigrationApproach.STOP_AND_COPY));
+    CheckpointImage moved = vim.transfer(image, net.siteB().placement(), PATH);
+    // damage the copy: CRIU cannot read the task's core image
+    Files.write(Path.of(moved.path(), "core-1.img"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+
+    assertThatThrownBy(() -> vim.restore(moved))
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("restore of hss-fb at site-b")
+        .hasMessageContaining("criu");
+    vim.discard(moved);
+    vim.restore(image); // what the workflow does next: the same image, at the source
+
+    assertThat(vim.locate(vnf.id())).contains(net.siteA().placement());
+    assertThat(vim.isRunning(vnf.id())).isTrue();
+    Thread.sleep(1500);
+    assertThat(probe.report().get("tcp_alive")).isEqualTo("true");
+    assertThat(probe.checksum()).isEqualTo(sumBefore);
+  }
+
+  @Test
+  void aMissingOrDamagedImageDirectoryIsNamed() throws Exception {
+    currentId = "hss-mi";
+    Vnf vnf = start(currentId, 13);
+    CheckpointImage ghost = new CheckpointImage(vnf.id(), net.siteB().placement(),
+        work.resolve("no-such-image").toString(), DataSize.ZERO, DataSize.ZERO,
+        MigrationApproach.STOP_AND_COPY);
+    assertThatThrownBy(() -> vim.restore(ghost))
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("no-such-image is missing");
+    Path empty = Files.createDirectories(work.resolve("empty-image"));
+    Files.writeString(empty.resolve("inventory.img"), "x");
+    CheckpointImage damaged = ghost.at(net.siteB().placement(), empty.toString());
+    assertThatThrownBy(() -> vim.restore(damaged))
+        .hasMessageContaining("is damaged: pstree.img is missing");
+    assertThatThrownBy(() -> vim.transfer(ghost.at(net.siteA().placement(), ghost.path()),
+        net.siteB().placement(), PATH)).hasMessageContaining("is missing");
+    assertThat(vim.isRunning(vnf.id())).as("nothing touched the running container").isTrue();
+    assertThat(vim.locate(vnf.id())).contains(net.siteA().placement());
+    assertThat(SiteId.of("site-a")).isEqualTo(vim.locate(vnf.id()).orElseThrow().site());
+  }
+}

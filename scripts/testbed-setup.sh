@@ -1,37 +1,113 @@
 #!/usr/bin/env bash
-# Prepares a Linux machine (as root) for the testbed in a box: the network tools and CRIU >= 4.2.
-# Idempotent: a second run only checks. Usage: scripts/testbed-setup.sh
+# Installs what the testbed in a box needs on a fresh Debian 12 machine, and builds the guest
+# artefacts into a cache directory. Idempotent: a second run changes nothing and takes seconds.
 #
-# CRIU: the system's `criu` is used when it is 4.2 or newer and passes `criu check`. Otherwise
-# (Debian bookworm ships 3.17, which fails on kernels >= 6.13; 4.1.1 cannot dump AF_INET sockets
-# on kernels >= 6.16) Debian sid's criu and its libraries are unpacked into a private prefix
-# ($FERRY_CRIU_PREFIX, default /opt/ferry/criu) and run through that prefix's own loader, so the
-# system's libc and apt configuration stay untouched. Ferry finds it as $FERRY_CRIU_PREFIX/bin/criu.
+#   sudo scripts/testbed-setup.sh            # cache in /var/cache/ferry (FERRY_CACHE overrides)
+#
+# What it does:
+#  1. apt-get update (once) and install: qemu-system-x86 (7.2), qemu-utils, busybox-static,
+#     iproute2, iptables, iputils-ping, cpio, gcc, libc6-dev, libnetfilter-queue-dev.
+#  2. Downloads Debian's cloud kernel package (apt-get download, NOT installed: the host's boot
+#     kernel is untouched) and unpacks it into the cache: its vmlinuz boots the guests.
+#  3. Builds the guest initramfs: busybox, the virtio modules (loaded in dependency order) and
+#     ferry-dirty, a static program that dirties guest memory at a chosen rate.
+#  4. Builds nfq-delay, the native NFQUEUE delay line (the kernel here has no netem).
+#  5. Installs CRIU >= 4.2 (the system's if recent enough, else Debian sid's in a private prefix)
+#     and checks it with `criu check`.
 set -euo pipefail
 
+if [ "$(id -u)" -ne 0 ]; then
+  echo "testbed-setup: must run as root (it installs Debian packages and the testbed needs" >&2
+  echo "network namespaces, tc and iptables). Run: sudo $0" >&2
+  exit 1
+fi
+if [ "$(uname -s)" != Linux ] || ! command -v apt-get >/dev/null; then
+  echo "testbed-setup: needs a Debian (apt-get) Linux machine" >&2
+  exit 1
+fi
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${FERRY_CACHE:-/var/cache/ferry}"
+mkdir -p "$CACHE"
+APT=(apt-get -y -q -o DPkg::Lock::Timeout=600)
+export DEBIAN_FRONTEND=noninteractive
+
+PACKAGES=(qemu-system-x86 qemu-utils busybox-static iproute2 iptables iputils-ping cpio gcc
+  libc6-dev libnetfilter-queue-dev socat util-linux)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "testbed-setup: installing ${missing[*]}"
+  "${APT[@]}" update
+  "${APT[@]}" install --no-install-recommends "${missing[@]}"
+else
+  echo "testbed-setup: packages present"
+fi
+
+# 2. The guest kernel, unpacked, not installed.
+if [ ! -s "$CACHE/kernel/vmlinuz" ]; then
+  pkg=$(apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
+  if [ -z "$pkg" ]; then
+    "${APT[@]}" update
+    pkg=$(apt-cache depends linux-image-cloud-amd64 | awk '/Depends: linux-image-[0-9]/{print $2; exit}')
+  fi
+  [ -n "$pkg" ] || { echo "testbed-setup: no linux-image-cloud-amd64 in the apt sources" >&2; exit 1; }
+  echo "testbed-setup: fetching the guest kernel $pkg (unpacked into $CACHE/kernel, not installed)"
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"   # apt-get download drops to the _apt user
+  (cd "$tmp" && apt-get -q download "$pkg")
+  rm -rf "$CACHE/kernel.new" && mkdir -p "$CACHE/kernel.new"
+  dpkg -x "$tmp"/*.deb "$CACHE/kernel.new/root"
+  rm -rf "$tmp"
+  cp "$CACHE"/kernel.new/root/boot/vmlinuz-* "$CACHE/kernel.new/vmlinuz"
+  rm -rf "$CACHE/kernel" && mv "$CACHE/kernel.new" "$CACHE/kernel"
+fi
+
+# 3. The guest initramfs.
+INITRD="$CACHE/initrd.cpio.gz"
+STAMP="$(sha256sum "$0" "$ROOT/scripts/guest/init" "$ROOT/scripts/guest/ferry-dirty.c" | sha256sum | cut -c1-16)"
+if [ ! -s "$INITRD" ] || [ "$(cat "$CACHE/initrd.stamp" 2>/dev/null)" != "$STAMP" ]; then
+  echo "testbed-setup: building the guest initramfs"
+  work=$(mktemp -d)
+  mkdir -p "$work"/{bin,sbin,proc,sys,dev,tmp,lib/modules}
+  cp /bin/busybox "$work/bin/busybox"
+  for c in sh mount insmod ip ifconfig sleep cat echo mkdir date poweroff; do ln -sf busybox "$work/bin/$c"; done
+  moddir=$(ls -d "$CACHE"/kernel/root/lib/modules/* | head -1)
+  for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci failover net_failover virtio_net; do
+    f=$(find "$moddir/kernel" -name "$m.ko*" | head -1)
+    [ -n "$f" ] || { echo "testbed-setup: module $m not in $moddir" >&2; exit 1; }
+    case "$f" in
+      *.xz) xz -dc "$f" >"$work/lib/modules/$m.ko" ;;
+      *) cp "$f" "$work/lib/modules/$m.ko" ;;
+    esac
+  done
+  gcc -O2 -static -o "$work/bin/ferry-dirty" "$ROOT/scripts/guest/ferry-dirty.c"
+  cp "$ROOT/scripts/guest/init" "$work/init" && chmod 755 "$work/init"
+  (cd "$work" && find . | cpio -o -H newc --quiet | gzip -1 >"$INITRD.new")
+  mv "$INITRD.new" "$INITRD"
+  echo "$STAMP" >"$CACHE/initrd.stamp"
+  rm -rf "$work"
+fi
+
+# 4. The delay line.
+if [ ! -x "$CACHE/nfq-delay" ] || [ "$ROOT/scripts/native/nfq-delay.c" -nt "$CACHE/nfq-delay" ]; then
+  echo "testbed-setup: building nfq-delay"
+  gcc -O2 -Wall -o "$CACHE/nfq-delay" "$ROOT/scripts/native/nfq-delay.c" -lnetfilter_queue -lnfnetlink
+fi
+
+# 5. CRIU >= 4.2 for container migration. The system's criu is used when it is 4.2 or newer and
+#    passes `criu check`. Otherwise (bookworm ships 3.17, which fails on kernels >= 6.13; 4.1.1
+#    cannot dump AF_INET sockets on kernels >= 6.16) Debian sid's criu and its libraries are
+#    unpacked into a private prefix ($FERRY_CRIU_PREFIX, default /opt/ferry/criu) and run through
+#    that prefix's own loader: the system's libc and apt configuration stay untouched. Ferry finds
+#    it as $FERRY_CRIU_PREFIX/bin/criu.
 PREFIX="${FERRY_CRIU_PREFIX:-/opt/ferry/criu}"
 MIN_MAJOR=4
 MIN_MINOR=2
-
 say() { echo "testbed-setup: $*" >&2; }
 die() { say "$*"; exit 1; }
-
-[ "$(uname -s)" = Linux ] || die "the testbed needs Linux (this is $(uname -s))"
-[ "$(id -u)" = 0 ] || die "run as root: the testbed creates namespaces and runs CRIU"
-
-# --- packages from the system's own Debian sources ---------------------------------------------
-NEEDED=(iproute2 iptables util-linux socat)
-missing=()
-for p in "${NEEDED[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  say "installing ${missing[*]}"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-# --- CRIU >= 4.2 -------------------------------------------------------------------------------
 # Prints "major minor" of the criu at $1, or fails.
 criu_version() {
   "$1" --version 2>/dev/null | sed -n 's/^Version: *\([0-9]*\)\.\([0-9]*\).*/\1 \2/p' | head -1
@@ -92,3 +168,5 @@ if ! out=$("$CRIU" check 2>&1); then
   die "criu check failed: $out"
 fi
 say "$("$CRIU" --version | head -1); criu check: $(echo "$out" | tail -1)"
+
+echo "testbed-setup: ready; artefacts in $CACHE (kernel/vmlinuz, initrd.cpio.gz, nfq-delay); criu at $CRIU"

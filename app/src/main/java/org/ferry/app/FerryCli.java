@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.ferry.app.cli.Converters;
 import org.ferry.app.cli.DemoCommand;
 import org.ferry.app.cli.MigrateCommand;
+import org.ferry.app.cli.TestbedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       "under it fails: restores the lightpath, checks each function's SLA, and live-migrates",
       "what misses it over a temporary lightpath, measuring every phase."
     },
-    subcommands = {DemoCommand.class, MigrateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, MigrateCommand.class, TestbedCommand.class,
+      CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

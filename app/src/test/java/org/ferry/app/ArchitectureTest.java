@@ -54,6 +54,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void theTestbedAndTheDriversKnowNoApplication() {
+    noClasses().that().resideInAnyPackage("org.ferry.testbed..", "org.ferry.compute..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ferry.app..", "org.ferry.simulation..")
+        .because("the testbed and the real drivers plug into the core; the app wires them")
+        .check(classes);
+  }
+
+  @Test
+  void theTestbedNetworkKnowsNoComputeDriver() {
+    noClasses().that().resideInAPackage("org.ferry.testbed..")
+        .should().dependOnClassesThat().resideInAPackage("org.ferry.compute..")
+        .check(classes);
+  }
+
+  @Test
   void theCoreReadsTimeOnlyThroughTheInjectedClock() {
     noClasses().that().resideInAnyPackage(CORE).and().resideOutsideOfPackage("org.ferry.time..")
         .should().callMethod(System.class, "currentTimeMillis")

@@ -46,8 +46,8 @@ public record Criu(Path binary) {
   }
 
   /** {@code major * 100 + minor}, e.g. 402 for 4.2.1. */
-  public int version(CommandRunner runner) {
-    CommandRunner.Result result = runner.run(Duration.ofSeconds(10),
+  public int version() {
+    var result = Processes.run(Duration.ofSeconds(10),
         List.of(binary.toString(), "--version"));
     String out = result.stdout() + result.stderr();
     Matcher m = VERSION.matcher(out);
@@ -58,8 +58,8 @@ public record Criu(Path binary) {
   }
 
   /** Runs {@code criu check}; fails with CRIU's words if the kernel lacks something it needs. */
-  public void check(CommandRunner runner) {
-    runner.run(Duration.ofSeconds(30), List.of(binary.toString(), "check"));
+  public void check() {
+    Processes.run(Duration.ofSeconds(30), List.of(binary.toString(), "check"));
   }
 
   /** The binary as a command-line word. */

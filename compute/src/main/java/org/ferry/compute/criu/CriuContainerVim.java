@@ -30,6 +30,7 @@ import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.NetworkPath;
 import org.ferry.seam.compute.Vim;
+import org.ferry.testbed.net.CommandFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,6 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
 
   private final String name;
   private final Criu criu;
-  private final CommandRunner runner;
   private final Path workDir;
   private final Map<Placement, SiteNetwork> sites = new LinkedHashMap<>();
   private final Map<VnfId, Container> containers = new ConcurrentHashMap<>();
@@ -114,10 +114,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
    * @param sites the hosts this VIM runs containers on
    */
   public CriuContainerVim(
-      String name, Criu criu, CommandRunner runner, Path workDir, List<SiteNetwork> sites) {
+      String name, Criu criu, Path workDir, List<SiteNetwork> sites) {
     this.name = name;
     this.criu = criu;
-    this.runner = runner;
     this.workDir = workDir;
     for (SiteNetwork site : sites) {
       this.sites.put(site.placement(), site);
@@ -185,17 +184,18 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     List<String> command = new ArrayList<>(List.of("unshare", "--net", "--pid", "--fork",
         "setsid"));
     command.addAll(spec.command());
-    Process launcher = runner.startBackground(command, null);
+    // output to /dev/null: the tree keeps fds 1 and 2, and CRIU must find them again at restore
+    Process launcher = background(command, Path.of("/dev/null"));
     long pid = nsInit(launcher);
     Container container = new Container(spec, hostIf, placement, pid, launcher);
     containers.put(spec.vnf(), container);
     try {
       limit(spec, pid);
-      runner.runAllowingFailure(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
+      Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
           hostIf));
-      runner.run(IP_TIMEOUT, List.of("ip", "link", "add", hostIf, "netns", site.netns(), "type",
+      Processes.run(IP_TIMEOUT, List.of("ip", "link", "add", hostIf, "netns", site.netns(), "type",
           "veth", "peer", "name", "eth0", "netns", Long.toString(pid), "address", spec.mac()));
-      runner.run(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "set", hostIf, "master",
+      Processes.run(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "set", hostIf, "master",
           site.bridge(), "up"));
       inContainer(pid, "ip", "link", "set", "lo", "up");
       inContainer(pid, "ip", "addr", "add", spec.cidr(), "dev", "eth0");
@@ -214,13 +214,13 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     if (c == null) {
       return;
     }
-    ProcessHandle.of(c.pid).ifPresent(CommandRunner::kill);
+    ProcessHandle.of(c.pid).ifPresent(Processes::kill);
     if (c.launcher != null) {
-      CommandRunner.kill(c.launcher);
+      Processes.kill(c.launcher);
     }
     SiteNetwork site = sites.get(c.placement);
     if (site != null) {
-      runner.runAllowingFailure(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
+      Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
           c.hostIf));
     }
     removeCgroups(vnf);
@@ -250,15 +250,15 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     List<String> dump = List.of(criu.command(), "dump", "-t", Long.toString(c.pid), "-D",
         dir.toString(), "--tcp-established", "-o", "dump.log", "-v2");
     try {
-      runner.run(CRIU_TIMEOUT, dump);
-    } catch (CommandException e) {
+      Processes.run(CRIU_TIMEOUT, dump);
+    } catch (CommandFailedException e) {
       throw dumpFailed(c, dir, e);
     }
     // the dumped tree is gone; free its veth name so a restore at the source can reuse it
-    runner.runAllowingFailure(IP_TIMEOUT, List.of("ip", "-n", source.netns(), "link", "del",
+    Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", source.netns(), "link", "del",
         c.hostIf));
     if (c.launcher != null) {
-      CommandRunner.kill(c.launcher);
+      Processes.kill(c.launcher);
       c.launcher = null;
     }
     return new CheckpointImage(c.spec.vnf(), source.placement(), dir.toString(),
@@ -273,20 +273,20 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         "-t", Long.toString(c.pid), "-D", dir.toString(), "--tcp-established", "--lazy-pages",
         "--address", source.hostAddress(), "--port", Integer.toString(port), "-o", "dump.log",
         "-v2");
-    Process process = runner.startBackground(dump, null);
+    Process process = background(dump, dir.resolveSibling("lazy-dump.out"));
     Path inventory = dir.resolve("inventory.img");
     long deadline = System.nanoTime() + CRIU_TIMEOUT.toNanos();
     try {
       while (!nonEmpty(inventory)) {
         if (!process.isAlive()) {
-          throw dumpFailed(c, dir, new CommandException(dump, "exited with "
-              + process.exitValue() + " before the images were ready", tail(dir.resolve(
-                  "dump.log"))));
+          throw dumpFailed(c, dir, new CommandFailedException(dump, "exited with "
+              + process.exitValue() + " before the images were ready"
+              + Processes.quote(tail(dir.resolve("dump.log")))));
         }
         if (System.nanoTime() > deadline) {
-          CommandRunner.kill(process);
-          throw dumpFailed(c, dir, new CommandException(dump, "timed out before the images were"
-              + " ready", tail(dir.resolve("dump.log"))));
+          Processes.kill(process);
+          throw dumpFailed(c, dir, new CommandFailedException(dump, "timed out before the images"
+              + " were ready" + Processes.quote(tail(dir.resolve("dump.log")))));
         }
         sleep(2);
       }
@@ -299,7 +299,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         DataSize.ofBytes(sizeOf(dir)), DataSize.ofBytes(resident), MigrationApproach.LAZY);
   }
 
-  private MigrationFailedException dumpFailed(Container c, Path dir, CommandException e) {
+  private MigrationFailedException dumpFailed(Container c, Path dir, CommandFailedException e) {
     removeNetworkLock(c.pid);
     boolean alive = running(c.pid);
     String why = e.getMessage() + errorLines(dir.resolve("dump.log"));
@@ -322,26 +322,27 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     long bytes = sizeOf(source);
     Duration timeout = Duration.ofSeconds(30).plus(path.rate().timeToSend(DataSize.ofBytes(bytes))
         .multipliedBy(5));
-    Process receiver = runner.startBackground(List.of("ip", "netns", "exec", to.netns(), "socat",
+    Process receiver = background(List.of("ip", "netns", "exec", to.netns(), "socat",
         "-u", "TCP-LISTEN:" + port + ",bind=" + to.hostAddress() + ",reuseaddr",
-        "SYSTEM:tar -x -C " + target), null);
+        "SYSTEM:tar -x -C " + target), target.resolveSibling("receiver.out"));
     try {
-      runner.run(timeout, List.of("ip", "netns", "exec", from.netns(), "sh", "-c",
+      Processes.run(timeout, List.of("ip", "netns", "exec", from.netns(), "sh", "-c",
           "tar -c -C '" + source + "' . | socat -u STDIN TCP:" + to.hostAddress() + ":" + port
               + ",bind=" + from.hostAddress() + ",retry=100,interval=0.02"));
       if (!receiver.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
           || receiver.exitValue() != 0) {
-        throw new CommandException(List.of("socat", "(receiver at " + to.placement() + ")"),
-            "did not finish cleanly", "");
+        throw new CommandFailedException(List.of("socat", "(receiver at " + to.placement() + ")"),
+            "did not finish cleanly" + Processes.quote(tail(target.resolveSibling(
+                "receiver.out"))));
       }
-    } catch (CommandException e) {
+    } catch (CommandFailedException e) {
       throw new MigrationFailedException(name, "transfer of " + source + " from "
           + image.location() + " to " + destination + " failed: " + e.getMessage(), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MigrationFailedException(name, "transfer interrupted", false);
     } finally {
-      CommandRunner.kill(receiver);
+      Processes.kill(receiver);
     }
     return image.at(destination, target.toString());
   }
@@ -358,7 +359,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     }
     requireImage(dir);
     Path pidfile = dir.resolve("restored-" + sequence.incrementAndGet() + ".pid");
-    runner.runAllowingFailure(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
+    Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
         c.hostIf));
     List<String> restore = new ArrayList<>(List.of("nsenter", "--net=" + site.netnsPath(),
         criu.command(), "restore", "-D", dir.toString(), "--tcp-established", "-d", "-o",
@@ -375,12 +376,12 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       restore.add("--lazy-pages");
     }
     try {
-      runner.run(CRIU_TIMEOUT, restore);
-    } catch (CommandException e) {
+      Processes.run(CRIU_TIMEOUT, restore);
+    } catch (CommandFailedException e) {
       if (session != null && session.pager != null) {
-        CommandRunner.kill(session.pager);
+        Processes.kill(session.pager);
       }
-      runner.runAllowingFailure(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
+      Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
           c.hostIf));
       throw new MigrationFailedException(name, "restore of " + image.vnf() + " at "
           + image.location() + " failed: " + e.getMessage() + errorLines(dir.resolve(
@@ -389,7 +390,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     long pid = readPid(pidfile);
     if (!image.location().equals(c.placement)) {
       SiteNetwork old = sites.get(c.placement);
-      runner.runAllowingFailure(IP_TIMEOUT, List.of("ip", "-n", old.netns(), "link", "del",
+      Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", old.netns(), "link", "del",
           c.hostIf));
     }
     c.pid = pid;
@@ -400,9 +401,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
   /** Brings a lazily dumped container back where it was: the source tree still exists, frozen. */
   private void thawAtSource(Container c, LazySession lazy, CheckpointImage image) {
     if (lazy.pager != null) {
-      CommandRunner.kill(lazy.pager);
+      Processes.kill(lazy.pager);
     }
-    CommandRunner.kill(lazy.dump); // CRIU's ptrace goes, and the frozen tree runs on
+    Processes.kill(lazy.dump); // CRIU's ptrace goes, and the frozen tree runs on
     lazySessions.remove(key(Path.of(image.path())));
     lowerPipeSize();
     removeNetworkLock(c.pid);
@@ -415,15 +416,15 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
 
   private void startPager(LazySession session, SiteNetwork site, Path dir) {
     Path socket = dir.resolve("lazy-pages.socket");
-    Process pager = runner.startBackground(List.of("nsenter", "--net=" + site.netnsPath(),
+    Process pager = background(List.of("nsenter", "--net=" + site.netnsPath(),
         criu.command(), "lazy-pages", "--page-server", "--address", session.source.hostAddress(),
         "--port", Integer.toString(session.port), "-D", dir.toString(), "-o", "lazy-pages.log",
-        "-v2"), null);
+        "-v2"), dir.resolveSibling("lazy-pages.out"));
     session.pager = pager;
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.exists(socket)) {
       if (!pager.isAlive() || System.nanoTime() > deadline) {
-        CommandRunner.kill(pager);
+        Processes.kill(pager);
         throw new MigrationFailedException(name, "criu lazy-pages at " + site.placement()
             + " did not start" + errorLines(dir.resolve("lazy-pages.log")), true);
       }
@@ -442,12 +443,12 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         .multipliedBy(10));
     try {
       if (!session.pager.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        CommandRunner.kill(session.pager);
+        Processes.kill(session.pager);
         throw new MigrationFailedException(name, "lazy pages of " + image.vnf() + " did not all"
             + " arrive within " + timeout.toSeconds() + " s", false);
       }
       if (!session.dump.waitFor(30, TimeUnit.SECONDS)) {
-        CommandRunner.kill(session.dump);
+        Processes.kill(session.dump);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -475,9 +476,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     if (session != null && image.location().equals(session.source.placement())) {
       lazySessions.remove(key);
       if (session.pager != null) {
-        CommandRunner.kill(session.pager);
+        Processes.kill(session.pager);
       }
-      CommandRunner.kill(session.dump);
+      Processes.kill(session.dump);
       lowerPipeSize();
     }
     Path dir = Path.of(image.path());
@@ -510,9 +511,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
   public void close() {
     for (LazySession s : List.copyOf(lazySessions.values())) {
       if (s.pager != null) {
-        CommandRunner.kill(s.pager);
+        Processes.kill(s.pager);
       }
-      CommandRunner.kill(s.dump);
+      Processes.kill(s.dump);
     }
     lazySessions.clear();
     for (VnfId vnf : List.copyOf(containers.keySet())) {
@@ -577,14 +578,14 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       }
       sleep(2);
     }
-    CommandRunner.kill(launcher);
+    Processes.kill(launcher);
     throw new IllegalStateException("unshare's child did not appear within 10 s");
   }
 
   private void inContainer(long pid, String... command) {
     List<String> full = new ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-n"));
     full.addAll(List.of(command));
-    runner.run(IP_TIMEOUT, full);
+    Processes.run(IP_TIMEOUT, full);
   }
 
   /** Flavor limits through cgroup v1 where the host has it; CRIU restores the cgroup paths. */
@@ -636,7 +637,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     if (!running(pid)) {
       return;
     }
-    runner.runAllowingFailure(IP_TIMEOUT, List.of("nsenter", "-t", Long.toString(pid), "-n",
+    Processes.attempt(IP_TIMEOUT, List.of("nsenter", "-t", Long.toString(pid), "-n",
         "sh", "-c", "for t in iptables ip6tables; do $t -w -D INPUT -j CRIU; "
             + "$t -w -D OUTPUT -j CRIU; $t -w -F CRIU; $t -w -X CRIU; done 2>/dev/null; "
             + "for t in $(nft list tables 2>/dev/null | awk '$3 ~ /^CRIU/ {print $2\" \"$3}'); "
@@ -648,14 +649,14 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     synchronized (pipeLock) {
       try {
         if (pipeUsers == 0) {
-          pipeOriginal = runner.run(IP_TIMEOUT, List.of("sysctl", "-n", PIPE_MAX_KEY)).stdout()
+          pipeOriginal = Processes.run(IP_TIMEOUT, List.of("sysctl", "-n", PIPE_MAX_KEY)).stdout()
               .strip();
           if (Long.parseLong(pipeOriginal) < LAZY_PIPE_MAX) {
-            runner.run(IP_TIMEOUT, List.of("sysctl", "-qw", PIPE_MAX_KEY + "=" + LAZY_PIPE_MAX));
+            Processes.run(IP_TIMEOUT, List.of("sysctl", "-qw", PIPE_MAX_KEY + "=" + LAZY_PIPE_MAX));
           }
         }
         pipeUsers++;
-      } catch (CommandException | NumberFormatException e) {
+      } catch (CommandFailedException | NumberFormatException e) {
         throw new MigrationFailedException(name, "cannot raise fs.pipe-max-size to "
             + LAZY_PIPE_MAX + " for lazy pages: " + e.getMessage(), true);
       }
@@ -670,8 +671,8 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       pipeUsers--;
       if (pipeUsers == 0 && pipeOriginal != null) {
         try {
-          runner.run(IP_TIMEOUT, List.of("sysctl", "-qw", PIPE_MAX_KEY + "=" + pipeOriginal));
-        } catch (CommandException e) {
+          Processes.run(IP_TIMEOUT, List.of("sysctl", "-qw", PIPE_MAX_KEY + "=" + pipeOriginal));
+        } catch (CommandFailedException e) {
           log.warn("could not set fs.pipe-max-size back to {}: {}", pipeOriginal,
               e.getMessage());
         }
@@ -779,6 +780,10 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     } catch (IOException e) {
       log.warn("could not delete {}: {}", dir, e.getMessage());
     }
+  }
+
+  private static Process background(List<String> argv, Path log) {
+    return org.ferry.testbed.net.CommandRunner.startBackground(argv, log);
   }
 
   private static void sleep(long millis) {

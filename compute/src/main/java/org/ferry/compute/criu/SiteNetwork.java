@@ -1,8 +1,11 @@
 package org.ferry.compute.criu;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import org.ferry.model.network.HostId;
 import org.ferry.model.vnf.Placement;
+import org.ferry.testbed.net.TestbedLayout;
 
 /**
  * How a container host at one site is wired: the site's network namespace, the bridge that its
@@ -21,6 +24,18 @@ public record SiteNetwork(Placement placement, String netns, String bridge, Stri
     Objects.requireNonNull(netns, "netns");
     Objects.requireNonNull(bridge, "bridge");
     Objects.requireNonNull(hostAddress, "hostAddress");
+  }
+
+  /** The testbed's two compute sites, with one host each ({@code a-host-1}, {@code b-host-1}). */
+  public static List<SiteNetwork> of(TestbedLayout layout) {
+    return layout.sites().stream().map(SiteNetwork::of).toList();
+  }
+
+  /** One testbed site, with its one host. */
+  public static SiteNetwork of(TestbedLayout.SiteNet site) {
+    String tag = site.site().value().replaceFirst("^site-", "");
+    return new SiteNetwork(new Placement(site.site(), HostId.of(tag + "-host-1")),
+        site.namespace(), site.bridge(), site.hostAddress());
   }
 
   public Path netnsPath() {

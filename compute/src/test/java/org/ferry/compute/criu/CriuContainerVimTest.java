@@ -30,6 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ferry.testbed.net.LinkShape;
+import org.ferry.testbed.net.Testbed;
+import org.ferry.testbed.net.TestbedArtefacts;
+import org.ferry.testbed.net.TestbedLayout;
 
 /**
  * Real CRIU moves of a JVM workload (memory and a TCP connection) between two site namespaces
@@ -40,9 +44,10 @@ class CriuContainerVimTest {
   private static final NetworkPath PATH = new NetworkPath(DataRate.ofGbps(1), Duration.ZERO);
   private static final int MEGABYTES = 40;
 
-  private static LabNetwork net;
+  private static Testbed net;
+  private static SiteNetwork siteA;
+  private static SiteNetwork siteB;
   private static Criu criu;
-  private static final CommandRunner runner = new CommandRunner();
 
   @TempDir Path work;
   private CriuContainerVim vim;
@@ -51,14 +56,19 @@ class CriuContainerVimTest {
   @BeforeAll
   static void network() {
     RootTestbed.assumeRootOnLinux();
-    criu = RootTestbed.criu(runner);
-    net = new LabNetwork(runner, "t7v", "10.77.1", DataRate.ofGbps(1));
+    criu = RootTestbed.criu();
+    net = new Testbed(new TestbedLayout("fc-t" + ProcessHandle.current().pid()),
+        TestbedArtefacts.fromEnvironment());
+    net.up();
+    net.applyLink(LinkShape.of(DataRate.ofGbps(1), Duration.ZERO));
+    siteA = SiteNetwork.of(net.layout().siteA());
+    siteB = SiteNetwork.of(net.layout().siteB());
   }
 
   @AfterAll
   static void tearDown() {
     if (net != null) {
-      net.close();
+      net.down();
     }
   }
 
@@ -73,33 +83,37 @@ class CriuContainerVimTest {
   }
 
   private Vnf start(String id, int host) {
-    vim = new CriuContainerVim("criu-test", criu, runner, work.resolve("images"),
-        List.of(net.siteA(), net.siteB()));
+    vim = new CriuContainerVim("criu-test", criu, work.resolve("images"),
+        List.of(siteA, siteB));
     Path ready = work.resolve(id + ".ready");
     String mac = String.format("02:00:00:00:01:%02x", host);
-    vim.start(new ContainerSpec(VnfId.of(id), net.address(host) + "/24", mac, Flavor.SMALL,
-        Workloads.memoryEcho(MEGABYTES, ready)), net.siteA().placement());
+    vim.start(new ContainerSpec(VnfId.of(id), address(host) + "/24", mac, Flavor.SMALL,
+        Workloads.memoryEcho(MEGABYTES, ready)), siteA.placement());
     Workloads.awaitReady(ready, Duration.ofSeconds(60));
-    probe = new Workloads.Probe(net.ranNetns(), net.address(host), 50);
+    probe = new Workloads.Probe(net.layout().ranNamespace(), address(host), 50);
     return new Vnf(VnfId.of(id), VnfKind.HSS, Virtualization.CONTAINER, Flavor.SMALL,
-        net.siteA().placement(), Ipv4Address.of(net.address(host)), BackhaulInterface.FLOATING_IP,
+        siteA.placement(), Ipv4Address.of(address(host)), BackhaulInterface.FLOATING_IP,
         List.of());
   }
 
   private MigrationRequest toB(Vnf vnf, MigrationApproach approach) {
-    return new MigrationRequest(vnf, net.siteB().placement(), approach, PATH);
+    return new MigrationRequest(vnf, siteB.placement(), approach, PATH);
   }
 
   private String mac() {
-    return runner.run(Duration.ofSeconds(5), List.of("nsenter", "-t",
+    return Processes.run(Duration.ofSeconds(5), List.of("nsenter", "-t",
         Long.toString(vim.pid(VnfId.of(currentId))), "-n", "ip", "-br", "link", "show", "eth0"))
         .stdout().strip().split("\\s+")[2];
   }
 
   private String currentId;
 
+  private static String address(int host) {
+    return "10.0.0." + host;
+  }
+
   private static String pipeMax() {
-    return runner.run(Duration.ofSeconds(5), List.of("sysctl", "-n", "fs.pipe-max-size"))
+    return Processes.run(Duration.ofSeconds(5), List.of("sysctl", "-n", "fs.pipe-max-size"))
         .stdout().strip();
   }
 
@@ -114,12 +128,19 @@ class CriuContainerVimTest {
     CheckpointImage image = vim.checkpoint(toB(vnf, MigrationApproach.STOP_AND_COPY));
     assertThat(image.size().bytes()).isGreaterThan(MEGABYTES * 1_000_000L);
     assertThat(vim.isRunning(vnf.id())).as("the source is gone after a dump").isFalse();
-    CheckpointImage moved = vim.transfer(image, net.siteB().placement(), PATH);
+    CheckpointImage moved = vim.transfer(image, siteB.placement(), PATH);
     vim.restore(moved);
 
-    assertThat(vim.locate(vnf.id())).contains(net.siteB().placement());
+    assertThat(vim.locate(vnf.id())).contains(siteB.placement());
     assertThat(vim.isRunning(vnf.id())).isTrue();
     assertThat(mac()).isEqualTo("02:00:00:00:01:0a");
+    Path cgroup = Path.of("/sys/fs/cgroup/memory/ferry-hss-sc");
+    if (Files.isDirectory(cgroup)) {
+      assertThat(Files.readString(cgroup.resolve("memory.limit_in_bytes")).strip())
+          .as("the flavor's memory limit came along").isEqualTo("2147483648");
+      assertThat(Files.readString(cgroup.resolve("cgroup.procs")))
+          .contains(Long.toString(vim.pid(vnf.id())));
+    }
     Thread.sleep(1500);
     Map<String, String> after = probe.report();
     assertThat(after.get("tcp_alive")).as("the established TCP connection survives").isEqualTo(
@@ -135,9 +156,9 @@ class CriuContainerVimTest {
     assertThat(stats.restore()).hasValueSatisfying(r -> assertThat(r.pagesRestored())
         .isGreaterThan(MEGABYTES * 256L));
     // the bridge port moved: site B has the container's veth, site A has none
-    assertThat(runner.run(Duration.ofSeconds(5), List.of("ip", "-n", net.siteB().netns(), "link",
+    assertThat(Processes.run(Duration.ofSeconds(5), List.of("ip", "-n", siteB.netns(), "link",
         "show", "master", "br-b")).stdout()).contains("fcvhsssc");
-    assertThat(runner.run(Duration.ofSeconds(5), List.of("ip", "-n", net.siteA().netns(), "link",
+    assertThat(Processes.run(Duration.ofSeconds(5), List.of("ip", "-n", siteA.netns(), "link",
         "show", "master", "br-a")).stdout()).doesNotContain("fcvhsssc");
     vim.discard(image);
     assertThat(Path.of(image.path())).doesNotExist();
@@ -155,9 +176,9 @@ class CriuContainerVimTest {
     assertThat(image.size()).as("the image without its memory").isLessThan(
         DataSize.ofMegabytes(MEGABYTES / 2.0));
     assertThat(image.lazyMemory()).isGreaterThan(DataSize.ofMegabytes(MEGABYTES));
-    CheckpointImage moved = vim.transfer(image, net.siteB().placement(), PATH);
+    CheckpointImage moved = vim.transfer(image, siteB.placement(), PATH);
     vim.restore(moved);
-    assertThat(vim.locate(vnf.id())).contains(net.siteB().placement());
+    assertThat(vim.locate(vnf.id())).contains(siteB.placement());
     DataSize pulled = vim.awaitLazyPages(moved, PATH);
     assertThat(pulled).isGreaterThan(DataSize.ofMegabytes(MEGABYTES));
     assertThat(pipeMax())
@@ -178,7 +199,7 @@ class CriuContainerVimTest {
     Thread.sleep(300);
     String sumBefore = probe.checksum();
     CheckpointImage image = vim.checkpoint(toB(vnf, MigrationApproach.STOP_AND_COPY));
-    CheckpointImage moved = vim.transfer(image, net.siteB().placement(), PATH);
+    CheckpointImage moved = vim.transfer(image, siteB.placement(), PATH);
     // damage the copy: CRIU cannot read the task's core image
     Files.write(Path.of(moved.path(), "core-1.img"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
 
@@ -189,7 +210,7 @@ class CriuContainerVimTest {
     vim.discard(moved);
     vim.restore(image); // what the workflow does next: the same image, at the source
 
-    assertThat(vim.locate(vnf.id())).contains(net.siteA().placement());
+    assertThat(vim.locate(vnf.id())).contains(siteA.placement());
     assertThat(vim.isRunning(vnf.id())).isTrue();
     Thread.sleep(1500);
     assertThat(probe.report().get("tcp_alive")).isEqualTo("true");
@@ -200,7 +221,7 @@ class CriuContainerVimTest {
   void aMissingOrDamagedImageDirectoryIsNamed() throws Exception {
     currentId = "hss-mi";
     Vnf vnf = start(currentId, 13);
-    CheckpointImage ghost = new CheckpointImage(vnf.id(), net.siteB().placement(),
+    CheckpointImage ghost = new CheckpointImage(vnf.id(), siteB.placement(),
         work.resolve("no-such-image").toString(), DataSize.ZERO, DataSize.ZERO,
         MigrationApproach.STOP_AND_COPY);
     assertThatThrownBy(() -> vim.restore(ghost))
@@ -208,13 +229,13 @@ class CriuContainerVimTest {
         .hasMessageContaining("no-such-image is missing");
     Path empty = Files.createDirectories(work.resolve("empty-image"));
     Files.writeString(empty.resolve("inventory.img"), "x");
-    CheckpointImage damaged = ghost.at(net.siteB().placement(), empty.toString());
+    CheckpointImage damaged = ghost.at(siteB.placement(), empty.toString());
     assertThatThrownBy(() -> vim.restore(damaged))
         .hasMessageContaining("is damaged: pstree.img is missing");
-    assertThatThrownBy(() -> vim.transfer(ghost.at(net.siteA().placement(), ghost.path()),
-        net.siteB().placement(), PATH)).hasMessageContaining("is missing");
+    assertThatThrownBy(() -> vim.transfer(ghost.at(siteA.placement(), ghost.path()),
+        siteB.placement(), PATH)).hasMessageContaining("is missing");
     assertThat(vim.isRunning(vnf.id())).as("nothing touched the running container").isTrue();
-    assertThat(vim.locate(vnf.id())).contains(net.siteA().placement());
+    assertThat(vim.locate(vnf.id())).contains(siteA.placement());
     assertThat(SiteId.of("site-a")).isEqualTo(vim.locate(vnf.id()).orElseThrow().site());
   }
 }

@@ -20,9 +20,9 @@ final class RootTestbed {
   }
 
   /** The installed CRIU; fails (never skips) when root on Linux has none or too old a one. */
-  static Criu criu(CommandRunner runner) {
+  static Criu criu() {
     Criu criu = Criu.require();
-    int version = criu.version(runner);
+    int version = criu.version();
     if (version < 402) {
       throw new IllegalStateException(criu.binary() + " is version " + version / 100 + "."
           + version % 100 + "; Ferry needs CRIU 4.2 or newer: run scripts/testbed-setup.sh");

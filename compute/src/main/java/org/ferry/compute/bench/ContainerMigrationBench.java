@@ -187,11 +187,12 @@ public final class ContainerMigrationBench {
           Duration.ZERO, Duration.ZERO, DataSize.ZERO, DataSize.ZERO, Double.NaN, Double.NaN,
           false, Duration.ZERO, e.getMessage());
     } finally {
-      if (moved != null && moved != image) {
-        vim.discard(moved);
-      }
+      // the source's image first, as the workflow does, then the destination's copy
       if (image != null) {
         vim.discard(image);
+      }
+      if (moved != null && moved != image) {
+        vim.discard(moved);
       }
     }
   }

@@ -70,6 +70,8 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
   private final Map<Placement, SiteNetwork> sites = new LinkedHashMap<>();
   private final Map<VnfId, Container> containers = new ConcurrentHashMap<>();
   private final Map<String, LazySession> lazySessions = new ConcurrentHashMap<>();
+  /** Where a stop-and-copy dump's page server wrote the memory pages, per move. */
+  private final Map<String, Placement> pagesAt = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
   private final Object pipeLock = new Object();
   private int pipeUsers;
@@ -243,17 +245,42 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     createDirectory(dir);
     return request.approach() == MigrationApproach.LAZY
         ? lazyDump(c, source, dir)
-        : plainDump(c, source, dir);
+        : plainDump(c, source, dir, site(request.destination()));
   }
 
-  private CheckpointImage plainDump(Container c, SiteNetwork source, Path dir) {
-    List<String> dump = List.of(criu.command(), "dump", "-t", Long.toString(c.pid), "-D",
-        dir.toString(), "--tcp-established", "-o", "dump.log", "-v2");
+  /**
+   * Stop-and-copy dump. The memory pages stream straight to a {@code criu page-server} at the
+   * destination while the dump runs (they are neither written at the source nor copied twice);
+   * the rest of the image stays at the source for {@link #transfer}.
+   */
+  private CheckpointImage plainDump(Container c, SiteNetwork source, Path dir,
+      SiteNetwork destination) {
+    Path target = dir.resolveSibling(destination.placement().site().value());
+    createDirectory(target);
+    int port = 9100 + sequence.incrementAndGet() % 800;
+    Path serverPid = dir.resolveSibling("page-server.pid");
+    try {
+      Processes.run(Duration.ofSeconds(20), List.of("nsenter", "--net="
+          + destination.netnsPath(), criu.command(), "page-server", "-D", target.toString(),
+          "--address", destination.hostAddress(), "--port", Integer.toString(port), "-d",
+          "--pidfile", serverPid.toString(), "-o", "page-server.log", "-v2"));
+    } catch (CommandFailedException e) {
+      throw new MigrationFailedException(name, "checkpoint of " + c.spec.vnf() + " failed: no "
+          + "page server at " + destination.placement() + ": " + e.getMessage()
+          + errorLines(target.resolve("page-server.log")), running(c.pid));
+    }
+    List<String> dump = List.of("nsenter", "--net=" + source.netnsPath(), criu.command(), "dump",
+        "-t", Long.toString(c.pid), "-D", dir.toString(), "--tcp-established", "--page-server",
+        "--address", destination.hostAddress(), "--port", Integer.toString(port), "-o",
+        "dump.log", "-v2");
     try {
       Processes.run(CRIU_TIMEOUT, dump);
     } catch (CommandFailedException e) {
+      stopPageServer(serverPid, Duration.ZERO);
       throw dumpFailed(c, dir, e);
     }
+    stopPageServer(serverPid, Duration.ofSeconds(10));
+    pagesAt.put(key(dir), destination.placement());
     // the dumped tree is gone; free its veth name so a restore at the source can reuse it
     Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", source.netns(), "link", "del",
         c.hostIf));
@@ -262,7 +289,25 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       c.launcher = null;
     }
     return new CheckpointImage(c.spec.vnf(), source.placement(), dir.toString(),
-        DataSize.ofBytes(sizeOf(dir)), DataSize.ZERO, MigrationApproach.STOP_AND_COPY);
+        DataSize.ofBytes(sizeOf(dir) + sizeOf(target)), DataSize.ZERO,
+        MigrationApproach.STOP_AND_COPY);
+  }
+
+  /** Waits for a page server (which exits when its dump is done) and kills it if it lingers. */
+  private static void stopPageServer(Path pidfile, Duration grace) {
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readString(pidfile).strip());
+    } catch (IOException | NumberFormatException e) {
+      return;
+    }
+    ProcessHandle.of(pid).ifPresent(h -> {
+      try {
+        h.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        Processes.kill(h);
+      }
+    });
   }
 
   private CheckpointImage lazyDump(Container c, SiteNetwork source, Path dir) {
@@ -318,33 +363,77 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     }
     Path target = source.resolveSibling(to.placement().site().value());
     createDirectory(target);
+    try {
+      copy(from, source, to, target, List.of("."), path);
+    } catch (CommandFailedException e) {
+      throw new MigrationFailedException(name, "transfer of " + source + " from "
+          + image.location() + " to " + destination + " failed: " + e.getMessage(), false);
+    }
+    return image.at(destination, target.toString());
+  }
+
+  /** Copies {@code files} of {@code source} at one site into {@code target} at another. */
+  private void copy(SiteNetwork from, Path source, SiteNetwork to, Path target,
+      List<String> files, NetworkPath path) {
+    createDirectory(target);
     int port = 9900 + sequence.incrementAndGet() % 90;
     long bytes = sizeOf(source);
     Duration timeout = Duration.ofSeconds(30).plus(path.rate().timeToSend(DataSize.ofBytes(bytes))
         .multipliedBy(5));
+    Path receiverLog = target.resolveSibling("receiver.out");
     Process receiver = background(List.of("ip", "netns", "exec", to.netns(), "socat",
         "-u", "TCP-LISTEN:" + port + ",bind=" + to.hostAddress() + ",reuseaddr",
-        "SYSTEM:tar -x -C " + target), target.resolveSibling("receiver.out"));
+        "SYSTEM:tar -x -C " + target), receiverLog);
     try {
       Processes.run(timeout, List.of("ip", "netns", "exec", from.netns(), "sh", "-c",
-          "tar -c -C '" + source + "' . | socat -u STDIN TCP:" + to.hostAddress() + ":" + port
-              + ",bind=" + from.hostAddress() + ",retry=100,interval=0.02"));
+          "tar -c -C '" + source + "' " + String.join(" ", files) + " | socat -u STDIN TCP:"
+              + to.hostAddress() + ":" + port + ",bind=" + from.hostAddress()
+              + ",retry=100,interval=0.02"));
       if (!receiver.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
           || receiver.exitValue() != 0) {
         throw new CommandFailedException(List.of("socat", "(receiver at " + to.placement() + ")"),
-            "did not finish cleanly" + Processes.quote(tail(target.resolveSibling(
-                "receiver.out"))));
+            "did not finish cleanly" + Processes.quote(tail(receiverLog)));
       }
-    } catch (CommandFailedException e) {
-      throw new MigrationFailedException(name, "transfer of " + source + " from "
-          + image.location() + " to " + destination + " failed: " + e.getMessage(), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new MigrationFailedException(name, "transfer interrupted", false);
+      throw new CommandFailedException(List.of("socat"), "interrupted");
     } finally {
       Processes.kill(receiver);
     }
-    return image.at(destination, target.toString());
+  }
+
+  /**
+   * For a restore at the source after a failed move: brings back the memory pages that the dump's
+   * page server wrote at the destination.
+   */
+  private void pagesBack(CheckpointImage image, SiteNetwork site, Path dir) {
+    Placement at = pagesAt.get(key(dir));
+    if (at == null || at.equals(image.location())) {
+      return;
+    }
+    Path remote = dir.resolveSibling(at.site().value());
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> files = Files.list(remote)) {
+      files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("pages-") || n.startsWith("pagemap-"))
+          .filter(n -> !Files.exists(dir.resolve(n)))
+          .forEach(missing::add);
+    } catch (IOException e) {
+      throw new MigrationFailedException(name, "the memory pages of " + image.vnf()
+          + " went to " + at + ", and " + remote + " cannot be read: " + e.getMessage(), false);
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try {
+      copy(site(at), remote, site, dir, missing,
+          new NetworkPath(org.ferry.model.unit.DataRate.ofGbps(1), Duration.ZERO));
+    } catch (CommandFailedException e) {
+      throw new MigrationFailedException(name, "could not bring the memory pages of "
+          + image.vnf() + " back from " + at + ": " + e.getMessage(), false);
+    }
+    log.info("memory pages of {} copied back from {} for a restore at {}", image.vnf(), at,
+        image.location());
   }
 
   @Override
@@ -358,6 +447,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       return;
     }
     requireImage(dir);
+    if (image.approach() == MigrationApproach.STOP_AND_COPY) {
+      pagesBack(image, site, dir);
+    }
     Path pidfile = dir.resolve("restored-" + sequence.incrementAndGet() + ".pid");
     Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "del",
         c.hostIf));
@@ -482,6 +574,13 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       lowerPipeSize();
     }
     Path dir = Path.of(image.path());
+    if (image.location().equals(pagesAt.get(key(dir)))) {
+      // this copy holds the move's memory pages: while the source's image is kept (for a restore
+      // at the source after a failed move), the pages go back to it before this copy goes
+      sourceImageOf(dir).ifPresent(source -> pagesBack(source, site(source.location()),
+          Path.of(source.path())));
+      pagesAt.remove(key(dir));
+    }
     deleteTree(dir);
     try (Stream<Path> left = Files.list(dir.getParent())) {
       if (left.findAny().isEmpty()) {
@@ -490,6 +589,23 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     } catch (IOException e) {
       // the move's directory stays
     }
+  }
+
+  /** The image of the same move kept at another site (the source's), if there is one. */
+  private Optional<CheckpointImage> sourceImageOf(Path dir) {
+    for (SiteNetwork other : sites.values()) {
+      Path sibling = dir.resolveSibling(other.placement().site().value());
+      if (!sibling.equals(dir) && nonEmpty(sibling.resolve("inventory.img"))) {
+        return Optional.of(new CheckpointImage(containerOf(dir), other.placement(),
+            sibling.toString(), DataSize.ZERO, DataSize.ZERO, MigrationApproach.STOP_AND_COPY));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private VnfId containerOf(Path dir) {
+    String move = dir.toAbsolutePath().getParent().getFileName().toString();
+    return VnfId.of(move.substring(0, move.lastIndexOf('-')));
   }
 
   /** One move's key: the directory above its per-site image directories. */

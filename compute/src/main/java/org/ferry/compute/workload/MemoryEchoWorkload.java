@@ -9,6 +9,7 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +29,17 @@ public final class MemoryEchoWorkload {
 
   private static final int CHUNK = 1 << 20;
 
-  private final byte[][] memory;
+  /** Off the heap, so that the touched memory is what was asked for, not a GC's copies of it. */
+  private final ByteBuffer[] memory;
   private final AtomicLong count = new AtomicLong();
 
   private MemoryEchoWorkload(int megabytes) {
-    memory = new byte[megabytes][];
+    memory = new ByteBuffer[megabytes];
     SplittableRandom random = new SplittableRandom(42);
+    byte[] chunk = new byte[CHUNK];
     for (int i = 0; i < megabytes; i++) {
-      memory[i] = new byte[CHUNK];
-      random.nextBytes(memory[i]);
+      random.nextBytes(chunk);
+      memory[i] = ByteBuffer.allocateDirect(CHUNK).put(chunk).flip();
     }
   }
 
@@ -97,9 +100,9 @@ public final class MemoryEchoWorkload {
 
   private long checksum() {
     long sum = 0;
-    for (byte[] chunk : memory) {
-      for (int i = 0; i < chunk.length; i += 64) {
-        sum = sum * 31 + chunk[i];
+    for (ByteBuffer chunk : memory) {
+      for (int i = 0; i < CHUNK; i += 64) {
+        sum = sum * 31 + chunk.get(i);
       }
     }
     return sum;

@@ -42,12 +42,13 @@ public final class Workloads {
   }
 
   /**
-   * The container command for a {@link MemoryEchoWorkload} holding {@code megabytes}: a small
-   * serial-GC heap just big enough, no perf data file.
+   * The container command for a {@link MemoryEchoWorkload} holding {@code megabytes} off the
+   * heap: a small serial-GC heap, one JIT thread, no perf data file.
    */
   public static List<String> memoryEcho(int megabytes, Path readyFile) {
-    return List.of(java(), "-XX:+UseSerialGC", "-Xms" + (megabytes + 32) + "m",
-        "-Xmx" + (megabytes + 64) + "m", "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1",
+    return List.of(java(), "-XX:+UseSerialGC", "-Xms16m", "-Xmx48m",
+        "-XX:MaxDirectMemorySize=" + (megabytes + 16) + "m", "-XX:-UsePerfData",
+        "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m",
         "-Xss512k", "-cp", classPath(), MemoryEchoWorkload.class.getName(),
         Integer.toString(TCP_PORT), Integer.toString(UDP_PORT), Integer.toString(megabytes),
         readyFile.toString());

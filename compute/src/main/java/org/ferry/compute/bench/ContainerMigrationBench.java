@@ -177,8 +177,10 @@ public final class ContainerMigrationBench {
       Map<String, String> gaps = probe.report();
       Duration criuFrozen = vim.stats(moved).dump().map(d -> d.frozen()).orElse(Duration.ZERO);
       DataSize bytes = image.size().plus(pulled);
-      return new Run(mb, mode, rate, run, nanos(t1 - t0), nanos(t2 - t1), nanos(t3 - t2),
-          nanos(t3 - t0), nanos(t4 - t0), bytes, image.size().plus(image.lazyMemory()),
+      // frozen from the dump's launch (after the destination's page server is up)
+      long frozenFrom = vim.dumpStartedNanos(image).orElse(t0);
+      return new Run(mb, mode, rate, run, nanos(t1 - frozenFrom), nanos(t2 - t1),
+          nanos(t3 - t2), nanos(t3 - frozenFrom), nanos(t4 - frozenFrom), bytes, image.size().plus(image.lazyMemory()),
           Double.parseDouble(gaps.getOrDefault("tcp_gap_ms", "NaN")) / 1000,
           Double.parseDouble(gaps.getOrDefault("udp_gap_ms", "NaN")) / 1000,
           "true".equals(gaps.get("tcp_alive")), criuFrozen, null);

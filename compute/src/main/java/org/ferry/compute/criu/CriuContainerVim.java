@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +71,8 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
   private final Map<Placement, SiteNetwork> sites = new LinkedHashMap<>();
   private final Map<VnfId, Container> containers = new ConcurrentHashMap<>();
   private final Map<String, LazySession> lazySessions = new ConcurrentHashMap<>();
+  /** When each move's dump was launched (System.nanoTime), per move. */
+  private final Map<String, Long> dumpStarted = new ConcurrentHashMap<>();
   /** Where a stop-and-copy dump's page server wrote the memory pages, per move. */
   private final Map<String, Placement> pagesAt = new ConcurrentHashMap<>();
   private final AtomicInteger sequence = new AtomicInteger();
@@ -273,13 +276,16 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         "-t", Long.toString(c.pid), "-D", dir.toString(), "--tcp-established", "--page-server",
         "--address", destination.hostAddress(), "--port", Integer.toString(port), "-o",
         "dump.log", "-v2");
+    dumpStarted.put(key(dir), System.nanoTime());
     try {
       Processes.run(CRIU_TIMEOUT, dump);
     } catch (CommandFailedException e) {
       stopPageServer(serverPid, Duration.ZERO);
       throw dumpFailed(c, dir, e);
     }
-    stopPageServer(serverPid, Duration.ofSeconds(10));
+    // The dump ends with PS_IOV_CLOSE and waits for the page server's answer, so every page has
+    // been received and written by now; the daemon itself can take a second or two to exit.
+    stopPageServer(serverPid, Duration.ofMillis(50));
     pagesAt.put(key(dir), destination.placement());
     // the dumped tree is gone; free its veth name so a restore at the source can reuse it
     Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", source.netns(), "link", "del",
@@ -318,6 +324,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         "-t", Long.toString(c.pid), "-D", dir.toString(), "--tcp-established", "--lazy-pages",
         "--address", source.hostAddress(), "--port", Integer.toString(port), "-o", "dump.log",
         "-v2");
+    dumpStarted.put(key(dir), System.nanoTime());
     Process process = background(dump, dir.resolveSibling("lazy-dump.out"));
     Path inventory = dir.resolve("inventory.img");
     long deadline = System.nanoTime() + CRIU_TIMEOUT.toNanos();
@@ -615,6 +622,16 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
 
   /** CRIU's statistics for an image: the dump's, and the restore's once it has been restored. */
   public record ImageStats(Optional<CriuStats.Dump> dump, Optional<CriuStats.Restore> restore) {}
+
+  /**
+   * When the dump of this image's move was launched ({@link System#nanoTime}): the container is
+   * frozen from shortly after this until it runs at the destination. Setting up the destination's
+   * page server before that is not frozen time.
+   */
+  public OptionalLong dumpStartedNanos(CheckpointImage image) {
+    Long started = dumpStarted.get(key(Path.of(image.path())));
+    return started == null ? OptionalLong.empty() : OptionalLong.of(started);
+  }
 
   /** Reads CRIU's statistics from an image directory (at its source or its destination). */
   public ImageStats stats(CheckpointImage image) {

@@ -75,10 +75,14 @@ public final class BenchCommand implements Runnable {
       var outWriter = spec.commandLine().getOut();
       // images on tmpfs where there is one: the pages then cost no disk writes at either end
       Path shm = Path.of("/dev/shm");
-      Path work = Files.isDirectory(shm) && Files.isWritable(shm)
+      Path work = System.getProperty("ferry.bench.work") != null ? Files.createDirectories(Path.of(System.getProperty("ferry.bench.work"))) : Files.isDirectory(shm) && Files.isWritable(shm)
           ? Files.createTempDirectory(shm, "ferry-bench-") : Files.createTempDirectory("ferry-bench-");
       Testbed testbed = new Testbed(new TestbedLayout(prefix), TestbedArtefacts.fromEnvironment());
       List<ContainerMigrationBench.Run> results;
+      // Ctrl-C: the containers, page servers and namespaces go too (the finally block below
+      // does not run on a signal)
+      Thread cleanup = new Thread(testbed::down, "bench-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
       try {
         testbed.up();
         outWriter.printf("bench: %d moves on testbed %s (%s)%n", plan.moves(), prefix,
@@ -90,7 +94,14 @@ public final class BenchCommand implements Runnable {
         }).run(plan);
       } finally {
         testbed.down();
-        deleteTree(work);
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+          // already shutting down
+        }
+        if (!Boolean.getBoolean("ferry.criu.keepImages")) {
+          deleteTree(work);
+        }
       }
       outWriter.println();
       outWriter.print(BenchFiles.summary(results));

@@ -173,8 +173,13 @@ public final class ContainerMigrationBench {
         pulled = vim.awaitLazyPages(moved, path);
       }
       long t4 = System.nanoTime();
-      pause(1500); // let TCP's retransmission catch up before reading the gaps
+      // the client's TCP comes back at its next retransmission (exponential back-off), so wait
+      // for echoes on both before reading the gaps; a connection that never does is reported
+      boolean resumed = probe.awaitEchoes(Duration.ofMillis(150), Duration.ofSeconds(60));
       Map<String, String> gaps = probe.report();
+      if (!resumed) {
+        gaps.put("tcp_alive", "false");
+      }
       Duration criuFrozen = vim.stats(moved).dump().map(d -> d.frozen()).orElse(Duration.ZERO);
       DataSize bytes = image.size().plus(pulled);
       // frozen from the dump's launch (after the destination's page server is up)

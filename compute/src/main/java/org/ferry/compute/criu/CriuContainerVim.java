@@ -61,6 +61,10 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
   private static final Duration IP_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration CRIU_TIMEOUT = Duration.ofSeconds(120);
   private static final long PAGE_SIZE = 4096;
+  /** CRIU's log level: -v2 (errors and warnings) unless {@code -Dferry.criu.verbosity=4}. */
+  private static final String VERBOSITY = "-v" + Integer.getInteger("ferry.criu.verbosity", 2);
+  /** Keeps image directories for a post-mortem when {@code -Dferry.criu.keepImages=true}. */
+  private static final boolean KEEP_IMAGES = Boolean.getBoolean("ferry.criu.keepImages");
   private static final String PIPE_MAX_KEY = "fs.pipe-max-size";
   /** Lazy pages need pipes of up to this size without CAP_SYS_RESOURCE (see the recipes). */
   private static final long LAZY_PIPE_MAX = 268_435_456L;
@@ -266,7 +270,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       Processes.run(Duration.ofSeconds(20), List.of("nsenter", "--net="
           + destination.netnsPath(), criu.command(), "page-server", "-D", target.toString(),
           "--address", destination.hostAddress(), "--port", Integer.toString(port), "-d",
-          "--pidfile", serverPid.toString(), "-o", "page-server.log", "-v2"));
+          "--pidfile", serverPid.toString(), "-o", "page-server.log", VERBOSITY));
     } catch (CommandFailedException e) {
       throw new MigrationFailedException(name, "checkpoint of " + c.spec.vnf() + " failed: no "
           + "page server at " + destination.placement() + ": " + e.getMessage()
@@ -275,7 +279,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     List<String> dump = List.of("nsenter", "--net=" + source.netnsPath(), criu.command(), "dump",
         "-t", Long.toString(c.pid), "-D", dir.toString(), "--tcp-established", "--page-server",
         "--address", destination.hostAddress(), "--port", Integer.toString(port), "-o",
-        "dump.log", "-v2");
+        "dump.log", VERBOSITY);
     dumpStarted.put(key(dir), System.nanoTime());
     try {
       Processes.run(CRIU_TIMEOUT, dump);
@@ -285,7 +289,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     }
     // The dump ends with PS_IOV_CLOSE and waits for the page server's answer, so every page has
     // been received and written by now; the daemon itself can take a second or two to exit.
-    stopPageServer(serverPid, Duration.ofMillis(50));
+    log.info("criu dump of {} with its pages to {}: {} ms", c.spec.vnf(),
+        destination.placement(), (System.nanoTime() - dumpStarted.get(key(dir))) / 1_000_000);
+    stopPageServer(serverPid, Duration.ofMillis(20));
     pagesAt.put(key(dir), destination.placement());
     // the dumped tree is gone; free its veth name so a restore at the source can reuse it
     Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", source.netns(), "link", "del",
@@ -308,10 +314,14 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       return;
     }
     ProcessHandle.of(pid).ifPresent(h -> {
-      try {
-        h.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (Exception e) {
-        Processes.kill(h);
+      long deadline = System.nanoTime() + grace.toNanos();
+      while (h.isAlive() && System.nanoTime() < deadline) {
+        sleep(2);
+      }
+      if (h.isAlive()) {
+        // it answered the dump's close, so every page is written; it may take seconds more to
+        // exit (tearing down its buffers), which nobody needs to wait for
+        h.destroyForcibly();
       }
     });
   }
@@ -323,7 +333,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     List<String> dump = List.of("nsenter", "--net=" + source.netnsPath(), criu.command(), "dump",
         "-t", Long.toString(c.pid), "-D", dir.toString(), "--tcp-established", "--lazy-pages",
         "--address", source.hostAddress(), "--port", Integer.toString(port), "-o", "dump.log",
-        "-v2");
+        VERBOSITY);
     dumpStarted.put(key(dir), System.nanoTime());
     Process process = background(dump, dir.resolveSibling("lazy-dump.out"));
     Path inventory = dir.resolve("inventory.img");
@@ -462,7 +472,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         c.hostIf));
     List<String> restore = new ArrayList<>(List.of("nsenter", "--net=" + site.netnsPath(),
         criu.command(), "restore", "-D", dir.toString(), "--tcp-established", "-d", "-o",
-        "restore.log", "-v2", "--pidfile", pidfile.toString(), "--external",
+        "restore.log", VERBOSITY, "--pidfile", pidfile.toString(), "--external",
         "veth[eth0]:" + c.hostIf + "@" + site.bridge()));
     LazySession session = null;
     if (image.approach() == MigrationApproach.LAZY) {
@@ -518,7 +528,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     Process pager = background(List.of("nsenter", "--net=" + site.netnsPath(),
         criu.command(), "lazy-pages", "--page-server", "--address", session.source.hostAddress(),
         "--port", Integer.toString(session.port), "-D", dir.toString(), "-o", "lazy-pages.log",
-        "-v2"), dir.resolveSibling("lazy-pages.out"));
+        VERBOSITY), dir.resolveSibling("lazy-pages.out"));
     session.pager = pager;
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!Files.exists(socket)) {
@@ -587,6 +597,9 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       sourceImageOf(dir).ifPresent(source -> pagesBack(source, site(source.location()),
           Path.of(source.path())));
       pagesAt.remove(key(dir));
+    }
+    if (KEEP_IMAGES) {
+      return;
     }
     deleteTree(dir);
     try (Stream<Path> left = Files.list(dir.getParent())) {

@@ -47,10 +47,16 @@ final class Processes {
   static void kill(ProcessHandle handle) {
     handle.descendants().forEach(ProcessHandle::destroyForcibly);
     handle.destroyForcibly();
-    try {
-      handle.onExit().get(5, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      // the caller checks what is left
+    // poll rather than onExit(): for a process that is not our child (a daemonized CRIU page
+    // server) the JDK notices the exit only after a back-off of up to seconds
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (handle.isAlive() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -20,7 +20,7 @@ import java.util.Locale;
  *
  * <p>Usage: {@code GapProbe HOST TCP_PORT UDP_PORT INTERVAL_MS}. It reads commands on stdin:
  * {@code report} prints {@code tcp_gap_ms=.. udp_gap_ms=.. tcp_alive=.. count=..} and starts a
- * new measuring window; {@code SUM} asks the workload for its memory checksum and prints it;
+ * new measuring window; {@code idle} prints how long since the last echo on each; {@code SUM} asks the workload for its memory checksum and prints it;
  * end of input stops it.
  */
 public final class GapProbe {
@@ -122,6 +122,8 @@ public final class GapProbe {
     while ((command = commands.readLine()) != null) {
       if (command.equals("report")) {
         System.out.println(report());
+      } else if (command.equals("idle")) {
+        System.out.println(idle());
       } else if (command.equals("SUM")) {
         sum = null;
         synchronized (out) {
@@ -149,6 +151,14 @@ public final class GapProbe {
         maxUdp = Math.max(maxUdp, now - lastUdp);
         lastUdp = now;
       }
+    }
+  }
+
+  private String idle() {
+    synchronized (lock) {
+      long now = System.nanoTime();
+      return String.format(Locale.ROOT, "tcp_idle_ms=%.1f udp_idle_ms=%.1f", (now - lastTcp) / 1e6,
+          (now - lastUdp) / 1e6);
     }
   }
 

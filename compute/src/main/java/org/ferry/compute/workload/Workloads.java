@@ -101,7 +101,33 @@ public final class Workloads {
 
     /** The gaps since the last report: tcp_gap_ms, udp_gap_ms, tcp_alive, count. */
     public Map<String, String> report() {
-      String line = ask("report");
+      return fields(ask("report"));
+    }
+
+    /**
+     * Waits until echoes come back on both TCP and UDP again (none missing for longer than
+     * {@code quiet}), or until {@code timeout}; says whether they did.
+     */
+    public boolean awaitEchoes(Duration quiet, Duration timeout) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        Map<String, String> idle = fields(ask("idle"));
+        double tcp = Double.parseDouble(idle.getOrDefault("tcp_idle_ms", "1e9"));
+        double udp = Double.parseDouble(idle.getOrDefault("udp_idle_ms", "1e9"));
+        if (tcp < quiet.toMillis() && udp < quiet.toMillis()) {
+          return true;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return false;
+    }
+
+    private static Map<String, String> fields(String line) {
       Map<String, String> fields = new HashMap<>();
       for (String part : line.split(" ")) {
         int eq = part.indexOf('=');

@@ -48,6 +48,10 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--runs", description = "Runs per case (default: 5; --quick: 1)")
     Integer runs;
 
+    @Option(names = "--workloads", split = ",", paramLabel = "MB",
+        description = "Workload sizes in MB (default: 50,200,500; --quick: 200)")
+    List<Integer> workloads;
+
     @Option(names = "--out", paramLabel = "DIR",
         description = "Write runs.csv, summary.md and the plots (SVG) into DIR")
     Path out;
@@ -68,9 +72,9 @@ public final class BenchCommand implements Runnable {
       }
       ContainerMigrationBench.Plan plan = quick ? ContainerMigrationBench.Plan.quick()
           : ContainerMigrationBench.Plan.full();
-      if (runs != null) {
-        plan = new ContainerMigrationBench.Plan(plan.workloadsMb(), plan.modes(), plan.rates(),
-            runs);
+      if (runs != null || workloads != null) {
+        plan = new ContainerMigrationBench.Plan(workloads != null ? workloads : plan.workloadsMb(),
+            plan.modes(), plan.rates(), runs != null ? runs : plan.runs());
       }
       var outWriter = spec.commandLine().getOut();
       // images on tmpfs where there is one: the pages then cost no disk writes at either end

@@ -22,6 +22,8 @@ public final class Workloads {
 
   public static final int TCP_PORT = 7000;
   public static final int UDP_PORT = 7001;
+  /** Where probes write their errors. */
+  static final Path LOG = Path.of(System.getProperty("java.io.tmpdir"), "ferry-gap-probe.log");
 
   private Workloads() {}
 
@@ -83,7 +85,7 @@ public final class Workloads {
           "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", classPath(),
           GapProbe.class.getName(), host, Integer.toString(TCP_PORT), Integer.toString(UDP_PORT),
           Long.toString(intervalMs));
-      builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+      builder.redirectError(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
       try {
         process = builder.start();
       } catch (IOException e) {
@@ -95,7 +97,8 @@ public final class Workloads {
       String first = readLine(Duration.ofSeconds(20));
       if (!"probing".equals(first)) {
         close();
-        throw new IllegalStateException("the probe did not start (said: " + first + ")");
+        throw new IllegalStateException("the probe toward " + host + " did not start (said: "
+            + first + "; its errors go to " + LOG + ")");
       }
     }
 

@@ -83,12 +83,23 @@ class CriuContainerVimTest {
   }
 
   private Vnf start(String id, int host) {
+    return start(id, host, List.of());
+  }
+
+  /** Starts the workload, after {@code shellPrefix} (run by sh in the container) if any. */
+  private Vnf start(String id, int host, List<String> shellPrefix) {
     vim = new CriuContainerVim("criu-test", criu, work.resolve("images"),
         List.of(siteA, siteB));
     Path ready = work.resolve(id + ".ready");
     String mac = String.format("02:00:00:00:01:%02x", host);
+    List<String> command = Workloads.memoryEcho(MEGABYTES, ready);
+    if (!shellPrefix.isEmpty()) {
+      command = List.of("sh", "-c", String.join(" ", shellPrefix) + " exec \"$@\"", "sh");
+      command = new java.util.ArrayList<>(command);
+      command.addAll(Workloads.memoryEcho(MEGABYTES, ready));
+    }
     vim.start(new ContainerSpec(VnfId.of(id), address(host) + "/24", mac, Flavor.SMALL,
-        Workloads.memoryEcho(MEGABYTES, ready)), siteA.placement());
+        command), siteA.placement());
     Workloads.awaitReady(ready, Duration.ofSeconds(60));
     probe = new Workloads.Probe(net.layout().ranNamespace(), address(host), 50);
     return new Vnf(VnfId.of(id), VnfKind.HSS, Virtualization.CONTAINER, Flavor.SMALL,
@@ -237,5 +248,36 @@ class CriuContainerVimTest {
     assertThat(vim.isRunning(vnf.id())).as("nothing touched the running container").isTrue();
     assertThat(vim.locate(vnf.id())).contains(siteA.placement());
     assertThat(SiteId.of("site-a")).isEqualTo(vim.locate(vnf.id()).orElseThrow().site());
+  }
+
+  @Test
+  void aFailedCheckpointLeavesTheContainerRunningAndReachable() throws Exception {
+    // a process in the container holds a UNIX socket whose peer is outside it: CRIU refuses
+    Path socket = work.resolve("outside.sock");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel
+        .open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(socket));
+      currentId = "hss-df";
+      Vnf vnf = start(currentId, 14, List.of("socat", "-u", "UNIX-CONNECT:" + socket,
+          "OPEN:/dev/null", "&"));
+      try (java.nio.channels.SocketChannel peer = server.accept()) {
+        Thread.sleep(300);
+        assertThatThrownBy(() -> vim.checkpoint(toB(vnf, MigrationApproach.STOP_AND_COPY)))
+            .isInstanceOf(MigrationFailedException.class)
+            .hasMessageContaining("checkpoint of hss-df at site-a")
+            .hasMessageContaining("dump.log says")
+            .satisfies(e -> assertThat(((MigrationFailedException) e).runningAtSource())
+                .isTrue());
+        assertThat(vim.isRunning(vnf.id())).isTrue();
+        assertThat(vim.locate(vnf.id())).contains(siteA.placement());
+        probe.report();
+        assertThat(probe.awaitEchoes(Duration.ofMillis(150), Duration.ofSeconds(10)))
+            .as("no CRIU network lock is left in the container's namespace").isTrue();
+        assertThat(probe.report().get("tcp_alive")).isEqualTo("true");
+        String rules = Processes.run(Duration.ofSeconds(5), List.of("nsenter", "-t",
+            Long.toString(vim.pid(vnf.id())), "-n", "iptables", "-S")).stdout();
+        assertThat(rules).doesNotContain("CRIU");
+      }
+    }
   }
 }

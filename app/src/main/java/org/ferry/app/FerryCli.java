@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.ferry.app.cli.BenchCommand;
 import org.ferry.app.cli.Converters;
 import org.ferry.app.cli.DemoCommand;
 import org.ferry.app.cli.MigrateCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Command;
       "under it fails: restores the lightpath, checks each function's SLA, and live-migrates",
       "what misses it over a temporary lightpath, measuring every phase."
     },
-    subcommands = {DemoCommand.class, MigrateCommand.class, TestbedCommand.class,
+    subcommands = {DemoCommand.class, MigrateCommand.class, TestbedCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

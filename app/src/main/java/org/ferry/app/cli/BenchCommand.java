@@ -1,12 +1,13 @@
 package org.ferry.app.cli;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ferry.app.bench.BenchFiles;
-import org.ferry.compute.bench.ContainerMigrationBench;
-import org.ferry.compute.criu.Criu;
+import org.ferry.app.bench.BenchRun;
+import org.ferry.app.bench.VmMigrationBench;
+import org.ferry.compute.qemu.MigrationTuning;
 import org.ferry.testbed.net.Testbed;
 import org.ferry.testbed.net.TestbedArtefacts;
 import org.ferry.testbed.net.TestbedLayout;
@@ -15,11 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ferry bench ...}: measured runs on the testbed in a box. */
+/** {@code ferry bench}: measurements on the testbed in a box. */
 @Command(
     name = "bench",
-    description = "Measured runs on the testbed in a box (Linux, root; scripts/testbed-setup.sh).",
-    subcommands = {BenchCommand.ContainerMigration.class})
+    description = "Measurements on the testbed in a box (Linux, root, scripts/testbed-setup.sh)",
+    subcommands = {BenchCommand.VmMigration.class, ContainerMigrationCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -29,32 +30,46 @@ public final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code ferry bench container-migration [--quick] [--out DIR]}. */
+  /** {@code ferry bench vm-migration}. */
   @Command(
-      name = "container-migration",
+      name = "vm-migration",
+      mixinStandardHelpOptions = true,
       description = {
-        "Moves a JVM workload (50, 200 and 500 MB of touched memory, a TCP and a UDP client in",
-        "the RAN) between site-a and site-b with CRIU, stop-and-copy and lazy, over a 1 and a",
-        "10 Gbit/s lightpath, 5 runs each, and reports checkpoint, transfer, restore, frozen",
-        "time, bytes moved, the client's TCP and UDP gaps and frozen / (bytes / rate)."
+        "Live-migrates a QEMU guest (TCG) whose workload dirties memory at a set fraction of the",
+        "link rate between site-a and site-b, over 1 and 10 Gbit/s lightpaths of 0.3, 25 and 50",
+        "km, 5 times each, pinging it every 10 ms from the RAN. Prints per move the total time,",
+        "downtime, bytes moved, ping gap and total time / (bytes moved / link rate)."
       })
-  static final class ContainerMigration implements Callable<Integer> {
+  static final class VmMigration implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--quick", description = "One move per mode at 200 MB and 1 Gbit/s")
+    @Option(names = "--quick", description = "One move per rate at 25 km (under two minutes)")
     boolean quick;
 
-    @Option(names = "--runs", description = "Runs per case (default: 5; --quick: 1)")
-    Integer runs;
-
-    @Option(names = "--workloads", split = ",", paramLabel = "MB",
-        description = "Workload sizes in MB (default: 50,200,500; --quick: 200)")
-    List<Integer> workloads;
-
     @Option(names = "--out", paramLabel = "DIR",
-        description = "Write runs.csv, summary.md and the plots (SVG) into DIR")
+        description = "Write DIR/runs.csv and the plots (downtime.svg, ratio.svg, ping_gap.svg)")
     Path out;
+
+    @Option(names = "--dirty-ratio", defaultValue = "0.1",
+        description = "Dirty rate of the guest's workload over the link rate (default:"
+            + " ${DEFAULT-VALUE})")
+    double dirtyRatio;
+
+    @Option(names = "--memory-mib", defaultValue = "512",
+        description = "Guest memory (default: ${DEFAULT-VALUE})")
+    long memoryMib;
+
+    @Option(names = "--working-set-mib", defaultValue = "128",
+        description = "Memory the workload touches and dirties (default: ${DEFAULT-VALUE})")
+    long workingSetMib;
+
+    @Option(names = "--downtime-limit-ms", defaultValue = "30",
+        description = "QEMU's downtime-limit (default: ${DEFAULT-VALUE})")
+    long downtimeLimitMs;
+
+    @Option(names = "--runs", description = "Moves per rate and length (default: 5, quick: 1)")
+    Integer runs;
 
     @Option(names = "--prefix", defaultValue = "ferry-bench",
         description = "Namespace prefix of the bench's own testbed (default: ${DEFAULT-VALUE})")
@@ -62,68 +77,46 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      PrintWriter stdout = spec.commandLine().getOut();
       Testbed.unsupportedReason().ifPresent(why -> {
         throw new IllegalStateException(why);
       });
-      Criu criu = Criu.require();
-      if (criu.version() < 402) {
-        throw new IllegalStateException(criu.binary() + " is older than 4.2: run "
-            + "scripts/testbed-setup.sh");
+      if (dirtyRatio < 0 || dirtyRatio >= 1) {
+        throw new IllegalArgumentException("--dirty-ratio must be in [0, 1), got " + dirtyRatio);
       }
-      ContainerMigrationBench.Plan plan = quick ? ContainerMigrationBench.Plan.quick()
-          : ContainerMigrationBench.Plan.full();
-      if (runs != null || workloads != null) {
-        plan = new ContainerMigrationBench.Plan(workloads != null ? workloads : plan.workloadsMb(),
-            plan.modes(), plan.rates(), runs != null ? runs : plan.runs());
+      MigrationTuning tuning = MigrationTuning.defaults()
+          .withDowntimeLimit(Duration.ofMillis(downtimeLimitMs));
+      VmMigrationBench.Plan plan = quick
+          ? VmMigrationBench.Plan.quick(dirtyRatio, memoryMib, workingSetMib, tuning)
+          : VmMigrationBench.Plan.full(dirtyRatio, memoryMib, workingSetMib, tuning);
+      if (runs != null) {
+        plan = new VmMigrationBench.Plan(plan.rates(), plan.lengthsKm(), runs, dirtyRatio,
+            memoryMib, workingSetMib, tuning);
       }
-      var outWriter = spec.commandLine().getOut();
-      // images on tmpfs where there is one: the pages then cost no disk writes at either end
-      Path shm = Path.of("/dev/shm");
-      Path work = System.getProperty("ferry.bench.work") != null ? Files.createDirectories(Path.of(System.getProperty("ferry.bench.work"))) : Files.isDirectory(shm) && Files.isWritable(shm)
-          ? Files.createTempDirectory(shm, "ferry-bench-") : Files.createTempDirectory("ferry-bench-");
-      Testbed testbed = new Testbed(new TestbedLayout(prefix), TestbedArtefacts.fromEnvironment());
-      List<ContainerMigrationBench.Run> results;
-      // Ctrl-C: the containers, page servers and namespaces go too (the finally block below
-      // does not run on a signal)
+      TestbedArtefacts artefacts = TestbedArtefacts.fromEnvironment();
+      artefacts.check();
+      stdout.printf("VM migration bench: %d MiB guest (1 vCPU, TCG), workload dirtying %.2f x the"
+          + " link rate over %d MiB; pre-copy, downtime-limit %d ms; %d move(s) per case.%n%n",
+          memoryMib, dirtyRatio, workingSetMib, downtimeLimitMs, plan.runs());
+      stdout.flush();
+      Testbed testbed = new Testbed(new TestbedLayout(prefix), artefacts);
       Thread cleanup = new Thread(testbed::down, "bench-cleanup");
       Runtime.getRuntime().addShutdownHook(cleanup);
+      List<BenchRun> results;
       try {
         testbed.up();
-        outWriter.printf("bench: %d moves on testbed %s (%s)%n", plan.moves(), prefix,
-            criu.binary());
-        outWriter.flush();
-        results = new ContainerMigrationBench(testbed, criu, work, line -> {
-          outWriter.println(line);
-          outWriter.flush();
-        }).run(plan);
+        results = new VmMigrationBench(testbed, stdout).run(plan);
       } finally {
         testbed.down();
-        try {
-          Runtime.getRuntime().removeShutdownHook(cleanup);
-        } catch (IllegalStateException e) {
-          // already shutting down
-        }
-        if (!Boolean.getBoolean("ferry.criu.keepImages")) {
-          deleteTree(work);
-        }
+        Runtime.getRuntime().removeShutdownHook(cleanup);
       }
-      outWriter.println();
-      outWriter.print(BenchFiles.summary(results));
+      VmMigrationBench.summarize(results, stdout);
       if (out != null) {
-        for (Path p : BenchFiles.write(out, results)) {
-          outWriter.println("wrote " + p);
-        }
+        VmMigrationBench.write(results, out);
+        stdout.println("wrote " + out.resolve("runs.csv") + " and the plots");
       }
-      outWriter.flush();
-      return results.stream().allMatch(ContainerMigrationBench.Run::ok) ? 0 : 1;
-    }
-
-    private static void deleteTree(Path dir) {
-      try (var paths = Files.walk(dir)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (java.io.IOException e) {
-        // a temporary directory left behind
-      }
+      stdout.flush();
+      return results.isEmpty() ? 1 : 0;
     }
   }
 }

@@ -181,6 +181,7 @@ public final class Testbed implements LightpathLink, AutoCloseable {
         run.attempt(List.of("ip", "netns", "del", ns));
       }
     }
+    deleteTree(stateDir);
     link = Optional.empty();
   }
 
@@ -255,6 +256,24 @@ public final class Testbed implements LightpathLink, AutoCloseable {
     if (namespacesPresent().contains(layout.wanNamespace())) {
       run.attempt(List.of("ip", "netns", "exec", layout.wanNamespace(), "iptables", "-F",
           "FORWARD"));
+    }
+  }
+
+  /** Where this testbed keeps its state (PIDs, logs); removed by {@link #down}. */
+  public Path stateDir() {
+    return stateDir;
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove {}: {}", dir, e.getMessage());
     }
   }
 

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * 1 Gbit/s lightpath. Needs root on Linux (skips, saying why, elsewhere) and CRIU >= 4.2 (fails
  * without it: scripts/testbed-setup.sh installs it).
  */
-class BenchCommandTest {
+class ContainerMigrationCommandTest {
 
   @Test
   void quickBenchMovesOncePerModeAndWritesRunsCsv(@TempDir Path dir) throws Exception {
     String why = Testbed.unsupportedReason().orElse(null);
     if (why != null) {
-      System.out.println("BenchCommandTest skipped: " + why);
+      System.out.println("ContainerMigrationCommandTest skipped: " + why);
     }
     Assumptions.assumeTrue(why == null, why);
     StringWriter out = new StringWriter();

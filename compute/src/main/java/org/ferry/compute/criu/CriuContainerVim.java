@@ -250,6 +250,10 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     Path dir = workDir.resolve(String.format(Locale.ROOT, "%s-%d", c.spec.vnf().value(),
         sequence.incrementAndGet())).resolve(source.placement().site().value());
     createDirectory(dir);
+    // Cut the container off its bridge before it freezes: frames for it are dropped (and
+    // retransmitted later) instead of reaching a namespace whose sockets go away when the dumped
+    // tree is killed, which would answer the client with a RST and end its connection.
+    detach(c, source);
     return request.approach() == MigrationApproach.LAZY
         ? lazyDump(c, source, dir)
         : plainDump(c, source, dir, site(request.destination()));
@@ -272,6 +276,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
           "--address", destination.hostAddress(), "--port", Integer.toString(port), "-d",
           "--pidfile", serverPid.toString(), "-o", "page-server.log", VERBOSITY));
     } catch (CommandFailedException e) {
+      reattach(c);
       throw new MigrationFailedException(name, "checkpoint of " + c.spec.vnf() + " failed: no "
           + "page server at " + destination.placement() + ": " + e.getMessage()
           + errorLines(target.resolve("page-server.log")), running(c.pid));
@@ -361,7 +366,19 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
         DataSize.ofBytes(sizeOf(dir)), DataSize.ofBytes(resident), MigrationApproach.LAZY);
   }
 
+  private void detach(Container c, SiteNetwork site) {
+    Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "set", c.hostIf,
+        "nomaster"));
+  }
+
+  private void reattach(Container c) {
+    SiteNetwork site = sites.get(c.placement);
+    Processes.attempt(IP_TIMEOUT, List.of("ip", "-n", site.netns(), "link", "set", c.hostIf,
+        "master", site.bridge(), "up"));
+  }
+
   private MigrationFailedException dumpFailed(Container c, Path dir, CommandFailedException e) {
+    reattach(c);
     removeNetworkLock(c.pid);
     boolean alive = running(c.pid);
     String why = e.getMessage() + errorLines(dir.resolve("dump.log"));
@@ -516,6 +533,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     lazySessions.remove(key(Path.of(image.path())));
     lowerPipeSize();
     removeNetworkLock(c.pid);
+    reattach(c);
     if (!running(c.pid)) {
       throw new MigrationFailedException(name, "the lazily dumped " + c.spec.vnf() + " (pid "
           + c.pid + ") is gone from " + c.placement + "; nothing to thaw", false);

@@ -86,8 +86,11 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
   private final CommandRunner run = CommandRunner.withDefaultTimeout();
   private final Map<VnfId, Guest> guests = new ConcurrentHashMap<>();
   private final Set<Instance> instances = ConcurrentHashMap.newKeySet();
+  /** Taps known to exist, as "namespace/tap": checking costs a process per move. */
+  private final Set<String> taps = ConcurrentHashMap.newKeySet();
   private final AtomicInteger ports = new AtomicInteger(4446);
   private final AtomicInteger counter = new AtomicInteger();
+  private final AtomicInteger tapIndex = new AtomicInteger();
   private volatile MigrationTuning tuning;
 
   /** One QEMU process. */
@@ -195,7 +198,10 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
       throw new IllegalArgumentException(vnf + " already runs at " + locate(vnf).orElseThrow());
     }
     artefacts.check();
-    Guest g = new Guest(vnf, spec, "vm" + guests.size());
+    Guest g = new Guest(vnf, spec, "vm" + tapIndex.getAndIncrement());
+    for (TestbedLayout.SiteNet net : layout.sites()) {
+      ensureTap(net, g.tap); // at every site now, so that no move spends its pre-live on it
+    }
     Instance instance = launch(g, site, false);
     g.current = instance;
     guests.put(vnf, g);
@@ -636,11 +642,15 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
   }
 
   private void ensureTap(TestbedLayout.SiteNet net, String tap) {
+    if (taps.contains(net.namespace() + "/" + tap)) {
+      return;
+    }
     CommandRunner.Result r = run.attempt(List.of("ip", "-n", net.namespace(), "link", "show", tap));
     if (r.exitCode() != 0) {
       run.run("ip", "-n", net.namespace(), "tuntap", "add", "dev", tap, "mode", "tap");
       run.run("ip", "-n", net.namespace(), "link", "set", tap, "master", net.bridge(), "up");
     }
+    taps.add(net.namespace() + "/" + tap);
   }
 
   private void terminate(Instance i) {

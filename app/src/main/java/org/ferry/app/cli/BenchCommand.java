@@ -9,6 +9,8 @@ import org.ferry.app.bench.BenchRun;
 import org.ferry.app.bench.VmMigrationBench;
 import org.ferry.compute.qemu.ConvergencePolicy;
 import org.ferry.compute.qemu.MigrationTuning;
+import org.ferry.model.vnf.MigrationApproach;
+import org.ferry.model.vnf.Virtualization;
 import org.ferry.testbed.net.Testbed;
 import org.ferry.testbed.net.TestbedArtefacts;
 import org.ferry.testbed.net.TestbedLayout;
@@ -81,6 +83,11 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--auto-converge", description = "Throttle the vCPU when pre-copy lags")
     boolean autoConverge;
 
+    @Option(names = "--approach", defaultValue = "pre-copy",
+        description = "pre-copy or post-copy (switched to during the first pass)"
+            + " (default: ${DEFAULT-VALUE})")
+    MigrationApproach approach;
+
     @Option(names = "--runs", description = "Moves per rate and length (default: 5, quick: 1)")
     Integer runs;
 
@@ -106,15 +113,17 @@ public final class BenchCommand implements Runnable {
       VmMigrationBench.Plan plan = quick
           ? VmMigrationBench.Plan.quick(dirtyRatio, memoryMib, workingSetMib, tuning)
           : VmMigrationBench.Plan.full(dirtyRatio, memoryMib, workingSetMib, tuning);
-      if (runs != null) {
-        plan = new VmMigrationBench.Plan(plan.rates(), plan.lengthsKm(), runs, dirtyRatio,
-            memoryMib, workingSetMib, tuning);
+      if (approach.virtualization() != Virtualization.VM) {
+        throw new IllegalArgumentException("--approach must be pre-copy or post-copy, got "
+            + approach.displayName());
       }
+      plan = plan.with(runs == null ? plan.runs() : runs, approach);
       TestbedArtefacts artefacts = TestbedArtefacts.fromEnvironment();
       artefacts.check();
       stdout.printf("VM migration bench: %d MiB guest (1 vCPU, TCG), workload dirtying %.2f x the"
-          + " link rate over %d MiB; pre-copy, downtime-limit %d ms, multifd %d, xbzrle %s,"
+          + " link rate over %d MiB; %s, downtime-limit %d ms, multifd %d, xbzrle %s,"
           + " auto-converge %s; %d move(s) per case.%n%n", memoryMib, dirtyRatio, workingSetMib,
+          approach.displayName(),
           downtimeLimitMs, multifd, xbzrle ? "on" : "off", autoConverge ? "on" : "off",
           plan.runs());
       stdout.flush();

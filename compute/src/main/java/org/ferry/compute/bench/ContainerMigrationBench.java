@@ -44,7 +44,7 @@ import org.ferry.testbed.net.Testbed;
  * of the dump until the container runs at the destination (for stop-and-copy that is the whole
  * move; for lazy it excludes the page pull that follows).
  */
-public final class ContainerMigrationBench {
+public final class ContainerMigrationBench implements AutoCloseable {
 
   /** What to run. */
   public record Plan(List<Integer> workloadsMb, List<MigrationApproach> modes,
@@ -109,6 +109,8 @@ public final class ContainerMigrationBench {
   private final Criu criu;
   private final Path workDir;
   private final Consumer<String> progress;
+  /** The VIM of the workload being measured, for {@link #close} from another thread. */
+  private volatile CriuContainerVim current;
 
   public ContainerMigrationBench(Testbed testbed, Criu criu, Path workDir,
       Consumer<String> progress) {
@@ -126,6 +128,7 @@ public final class ContainerMigrationBench {
       Path dir = workDir.resolve("w" + mb);
       try (CriuContainerVim vim = new CriuContainerVim("criu@testbed", criu,
           dir.resolve("images"), sites)) {
+        current = vim;
         VnfId id = VnfId.of("bench-" + mb);
         Path ready = dir.resolve("ready");
         deleteQuietly(ready);
@@ -151,6 +154,18 @@ public final class ContainerMigrationBench {
       }
     }
     return runs;
+  }
+
+  /**
+   * Stops the workload being measured (its processes, page servers and cgroups): for a shutdown
+   * hook, since a signal does not run the {@code finally} blocks of {@link #run}.
+   */
+  @Override
+  public void close() {
+    CriuContainerVim vim = current;
+    if (vim != null) {
+      vim.close();
+    }
   }
 
   private Run move(CriuContainerVim vim, Workloads.Probe probe, VnfId id, String address, int mb,

@@ -67,7 +67,8 @@ fi
 
 # 3. The guest initramfs.
 INITRD="$CACHE/initrd.cpio.gz"
-STAMP="$(sha256sum "$0" "$ROOT/scripts/guest/init" "$ROOT/scripts/guest/ferry-dirty.c" | sha256sum | cut -c1-16)"
+# Contents only, not paths: other checkouts share the cache and must not rebuild it back and forth.
+STAMP="$(cat "$ROOT/scripts/guest/init" "$ROOT/scripts/guest/ferry-dirty.c" | sha256sum | cut -c1-16)"
 if [ ! -s "$INITRD" ] || [ "$(cat "$CACHE/initrd.stamp" 2>/dev/null)" != "$STAMP" ]; then
   echo "testbed-setup: building the guest initramfs"
   work=$(mktemp -d)
@@ -92,9 +93,12 @@ if [ ! -s "$INITRD" ] || [ "$(cat "$CACHE/initrd.stamp" 2>/dev/null)" != "$STAMP
 fi
 
 # 4. The delay line.
-if [ ! -x "$CACHE/nfq-delay" ] || [ "$ROOT/scripts/native/nfq-delay.c" -nt "$CACHE/nfq-delay" ]; then
+DSTAMP="$(sha256sum <"$ROOT/scripts/native/nfq-delay.c" | cut -c1-16)"
+if [ ! -x "$CACHE/nfq-delay" ] || [ "$(cat "$CACHE/nfq-delay.stamp" 2>/dev/null)" != "$DSTAMP" ]; then
   echo "testbed-setup: building nfq-delay"
-  gcc -O2 -Wall -o "$CACHE/nfq-delay" "$ROOT/scripts/native/nfq-delay.c" -lnetfilter_queue -lnfnetlink
+  gcc -O2 -Wall -o "$CACHE/nfq-delay.new" "$ROOT/scripts/native/nfq-delay.c" -lnetfilter_queue -lnfnetlink
+  mv "$CACHE/nfq-delay.new" "$CACHE/nfq-delay"
+  echo "$DSTAMP" >"$CACHE/nfq-delay.stamp"
 fi
 
 # 5. CRIU >= 4.2 for container migration. The system's criu is used when it is 4.2 or newer and

@@ -8,12 +8,10 @@ import java.util.List;
 import org.ferry.model.network.LightpathId;
 import org.ferry.model.network.TransponderClass;
 import org.ferry.model.unit.DataRate;
-import org.ferry.prediction.FirstOrderMigrationModel;
 import org.ferry.seam.optical.TemporaryLightpathRequest;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.simulation.SimulatedOpticalController;
-import org.ferry.simulation.SimulationSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,9 +63,8 @@ class TestbedNetworkTest {
 
   @Test
   void theLinkFollowsTheOpticalControllerServicesAndCuts() {
-    SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(
-        ReferenceSetting.Options.defaults(), SimulationSettings.defaults(),
-        FirstOrderMigrationModel.withDefaults());
+    SimulatedDeployment deployment =
+        SimulatedDeployment.referenceSetting(ReferenceSetting.Options.defaults());
     SimulatedOpticalController optical = deployment.world().optical();
     CommandRunner run = CommandRunner.withDefaultTimeout();
     String ran = testbed.layout().ranNamespace();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.ferry.app.cli.BenchCommand;
 import org.ferry.app.cli.Converters;
 import org.ferry.app.cli.CalibrateCommand;
 import org.ferry.app.cli.DemoCommand;
@@ -11,6 +12,7 @@ import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
+import org.ferry.app.cli.TestbedCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +32,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
+      TestbedCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

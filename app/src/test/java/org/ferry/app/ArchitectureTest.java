@@ -66,6 +66,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void theTestbedAndTheDriversKnowNoApplication() {
+    noClasses().that().resideInAnyPackage("org.ferry.testbed..", "org.ferry.compute..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ferry.app..", "org.ferry.simulation..")
+        .because("the testbed and the real drivers plug into the core; the app wires them")
+        .check(classes);
+  }
+
+  @Test
   void pathComputationKnowsNeitherTheClientNorTheEmulator() {
     noClasses().that().resideInAPackage("org.ferry.optical.pce..")
         .should().dependOnClassesThat()
@@ -74,6 +82,13 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.ferry.optical.transportpce..")
         .should().dependOnClassesThat().resideInAPackage("org.ferry.optical.emulator..")
         .because("the client must work against a real TransportPCE, not only the emulator")
+        .check(classes);
+  }
+
+  @Test
+  void theTestbedNetworkKnowsNoComputeDriver() {
+    noClasses().that().resideInAPackage("org.ferry.testbed..")
+        .should().dependOnClassesThat().resideInAPackage("org.ferry.compute..")
         .check(classes);
   }
 

@@ -1,0 +1,122 @@
+package org.ferry.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ferry.app.bench.BenchRun;
+import org.ferry.app.bench.VmMigrationBench;
+import org.ferry.compute.qemu.MigrationTuning;
+import org.ferry.testbed.net.Testbed;
+import org.ferry.testbed.net.TestbedArtefacts;
+import org.ferry.testbed.net.TestbedLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ferry bench}: measurements on the testbed in a box. */
+@Command(
+    name = "bench",
+    description = "Measurements on the testbed in a box (Linux, root, scripts/testbed-setup.sh)",
+    subcommands = {BenchCommand.VmMigration.class, ContainerMigrationCommand.class})
+public final class BenchCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code ferry bench vm-migration}. */
+  @Command(
+      name = "vm-migration",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Live-migrates a QEMU guest (TCG) whose workload dirties memory at a set fraction of the",
+        "link rate between site-a and site-b, over 1 and 10 Gbit/s lightpaths of 0.3, 25 and 50",
+        "km, 5 times each, pinging it every 10 ms from the RAN. Prints per move the total time,",
+        "downtime, bytes moved, ping gap and total time / (bytes moved / link rate)."
+      })
+  static final class VmMigration implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--quick", description = "One move per rate at 25 km (under two minutes)")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Write DIR/runs.csv and the plots (downtime.svg, ratio.svg, ping_gap.svg)")
+    Path out;
+
+    @Option(names = "--dirty-ratio", defaultValue = "0.1",
+        description = "Dirty rate of the guest's workload over the link rate (default:"
+            + " ${DEFAULT-VALUE})")
+    double dirtyRatio;
+
+    @Option(names = "--memory-mib", defaultValue = "512",
+        description = "Guest memory (default: ${DEFAULT-VALUE})")
+    long memoryMib;
+
+    @Option(names = "--working-set-mib", defaultValue = "128",
+        description = "Memory the workload touches and dirties (default: ${DEFAULT-VALUE})")
+    long workingSetMib;
+
+    @Option(names = "--downtime-limit-ms", defaultValue = "30",
+        description = "QEMU's downtime-limit (default: ${DEFAULT-VALUE})")
+    long downtimeLimitMs;
+
+    @Option(names = "--runs", description = "Moves per rate and length (default: 5, quick: 1)")
+    Integer runs;
+
+    @Option(names = "--prefix", defaultValue = "ferry-bench",
+        description = "Namespace prefix of the bench's own testbed (default: ${DEFAULT-VALUE})")
+    String prefix;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter stdout = spec.commandLine().getOut();
+      Testbed.unsupportedReason().ifPresent(why -> {
+        throw new IllegalStateException(why);
+      });
+      if (dirtyRatio < 0 || dirtyRatio >= 1) {
+        throw new IllegalArgumentException("--dirty-ratio must be in [0, 1), got " + dirtyRatio);
+      }
+      MigrationTuning tuning = MigrationTuning.defaults()
+          .withDowntimeLimit(Duration.ofMillis(downtimeLimitMs));
+      VmMigrationBench.Plan plan = quick
+          ? VmMigrationBench.Plan.quick(dirtyRatio, memoryMib, workingSetMib, tuning)
+          : VmMigrationBench.Plan.full(dirtyRatio, memoryMib, workingSetMib, tuning);
+      if (runs != null) {
+        plan = new VmMigrationBench.Plan(plan.rates(), plan.lengthsKm(), runs, dirtyRatio,
+            memoryMib, workingSetMib, tuning);
+      }
+      TestbedArtefacts artefacts = TestbedArtefacts.fromEnvironment();
+      artefacts.check();
+      stdout.printf("VM migration bench: %d MiB guest (1 vCPU, TCG), workload dirtying %.2f x the"
+          + " link rate over %d MiB; pre-copy, downtime-limit %d ms; %d move(s) per case.%n%n",
+          memoryMib, dirtyRatio, workingSetMib, downtimeLimitMs, plan.runs());
+      stdout.flush();
+      Testbed testbed = new Testbed(new TestbedLayout(prefix), artefacts);
+      Thread cleanup = new Thread(testbed::down, "bench-cleanup");
+      Runtime.getRuntime().addShutdownHook(cleanup);
+      List<BenchRun> results;
+      try {
+        testbed.up();
+        results = new VmMigrationBench(testbed, stdout).run(plan);
+      } finally {
+        testbed.down();
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      }
+      VmMigrationBench.summarize(results, stdout);
+      if (out != null) {
+        VmMigrationBench.write(results, out);
+        stdout.println("wrote " + out.resolve("runs.csv") + " and the plots");
+      }
+      stdout.flush();
+      return results.isEmpty() ? 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package org.ferry.compute.qemu;
+
+import java.time.Duration;
+
+/**
+ * What QEMU's query-migrate said at the end of a move, beside the outcome's phases.
+ *
+ * @param qemuTotalTime QEMU's total-time (from the migrate command to completion)
+ * @param qemuDowntime QEMU's downtime
+ * @param setupTime QEMU's setup-time
+ * @param precopyBytes RAM sent while the guest ran at the source
+ * @param downtimeBytes RAM sent while it was paused
+ * @param postcopyBytes RAM pulled after it resumed at the destination
+ * @param dirtySyncs dirty-bitmap passes (rounds)
+ * @param switchedToPostcopy whether the move went to post-copy (asked for, or the policy did)
+ */
+public record MigrationStats(Duration qemuTotalTime, Duration qemuDowntime, Duration setupTime,
+    long precopyBytes, long downtimeBytes, long postcopyBytes, long dirtySyncs,
+    boolean switchedToPostcopy) {
+
+  public long totalBytes() {
+    return precopyBytes + downtimeBytes + postcopyBytes;
+  }
+}

@@ -1,0 +1,72 @@
+package org.ferry.compute.qemu;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the driver runs a QEMU 7.2 migration.
+ *
+ * @param bandwidthHeadroom max-bandwidth = the path's rate times this (the link shapes; QEMU's
+ *     default cap of 32 MiB/s would throttle far below it)
+ * @param downtimeLimit QEMU's downtime-limit: it switches over once the rest fits in it
+ * @param xbzrle send deltas of re-sent pages
+ * @param multifdChannels parallel channels, 0 for none (not with post-copy in QEMU 7.2)
+ * @param autoConverge throttle the vCPUs when pre-copy does not converge
+ * @param convergence what to do when pre-copy does not converge
+ * @param convergenceRounds dirty-memory passes after which pre-copy counts as not converging
+ * @param stallTimeout no bytes moved for this long counts as a cut link or a dead destination
+ * @param timeout the whole migration's limit
+ */
+public record MigrationTuning(
+    double bandwidthHeadroom,
+    Duration downtimeLimit,
+    boolean xbzrle,
+    int multifdChannels,
+    boolean autoConverge,
+    ConvergencePolicy convergence,
+    int convergenceRounds,
+    Duration stallTimeout,
+    Duration timeout) {
+
+  public MigrationTuning {
+    Objects.requireNonNull(downtimeLimit, "downtimeLimit");
+    Objects.requireNonNull(convergence, "convergence");
+    Objects.requireNonNull(stallTimeout, "stallTimeout");
+    Objects.requireNonNull(timeout, "timeout");
+    if (bandwidthHeadroom < 1 || multifdChannels < 0 || convergenceRounds < 2) {
+      throw new IllegalArgumentException("bandwidth headroom must be >= 1, multifd channels >= 0"
+          + " and convergence rounds >= 2");
+    }
+  }
+
+  /** Max-bandwidth 1.25x the link, 30 ms downtime limit, post-copy when it cannot converge. */
+  public static MigrationTuning defaults() {
+    return new MigrationTuning(1.25, Duration.ofMillis(30), false, 0, false,
+        ConvergencePolicy.POST_COPY_SWITCH, 12, Duration.ofSeconds(3), Duration.ofMinutes(5));
+  }
+
+  public MigrationTuning withConvergence(ConvergencePolicy policy, int rounds) {
+    return new MigrationTuning(bandwidthHeadroom, downtimeLimit, xbzrle, multifdChannels,
+        autoConverge, policy, rounds, stallTimeout, timeout);
+  }
+
+  public MigrationTuning withDowntimeLimit(Duration limit) {
+    return new MigrationTuning(bandwidthHeadroom, limit, xbzrle, multifdChannels, autoConverge,
+        convergence, convergenceRounds, stallTimeout, timeout);
+  }
+
+  public MigrationTuning withXbzrle(boolean on) {
+    return new MigrationTuning(bandwidthHeadroom, downtimeLimit, on, multifdChannels, autoConverge,
+        convergence, convergenceRounds, stallTimeout, timeout);
+  }
+
+  public MigrationTuning withMultifd(int channels) {
+    return new MigrationTuning(bandwidthHeadroom, downtimeLimit, xbzrle, channels, autoConverge,
+        convergence, convergenceRounds, stallTimeout, timeout);
+  }
+
+  public MigrationTuning withAutoConverge(boolean on) {
+    return new MigrationTuning(bandwidthHeadroom, downtimeLimit, xbzrle, multifdChannels, on,
+        convergence, convergenceRounds, stallTimeout, timeout);
+  }
+}

@@ -1,0 +1,218 @@
+package org.ferry.compute.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.ferry.model.network.SiteId;
+import org.ferry.model.report.MigrationOutcome;
+import org.ferry.model.report.Phase;
+import org.ferry.model.report.PhaseRecord;
+import org.ferry.model.report.Provenance;
+import org.ferry.model.unit.DataRate;
+import org.ferry.model.vnf.Flavor;
+import org.ferry.model.vnf.MigrationApproach;
+import org.ferry.model.vnf.Placement;
+import org.ferry.model.vnf.VnfId;
+import org.ferry.model.vnf.VnfKind;
+import org.ferry.seam.compute.MigrationFailedException;
+import org.ferry.seam.compute.MigrationRequest;
+import org.ferry.seam.compute.NetworkPath;
+import org.ferry.testbed.net.CommandRunner;
+import org.ferry.testbed.net.LinkShape;
+import org.ferry.testbed.net.Testbed;
+import org.ferry.testbed.net.TestbedArtefacts;
+import org.ferry.testbed.net.TestbedLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real QEMU migrations between the testbed's sites. Needs root on Linux and what
+ * scripts/testbed-setup.sh installs; skips (saying why) only when not root or not Linux. One
+ * migration at a time: the machine has 2 cores.
+ */
+class QemuMigrationTest {
+
+  private static final SiteId A = TestbedLayout.SITE_A;
+  private static final SiteId B = TestbedLayout.SITE_B;
+  private static final VnfId VM = VnfId.of("vm-test");
+  private static final Duration DELAY_25_KM = Duration.ofNanos(135_000);
+
+  private static Testbed testbed;
+  private QemuVim vim;
+
+  @BeforeAll
+  static void upTestbed() {
+    String why = Testbed.unsupportedReason().orElse(null);
+    if (why != null) {
+      System.out.println("QemuMigrationTest skipped: " + why);
+    }
+    assumeTrue(why == null, why);
+    TestbedArtefacts.fromEnvironment().check();
+    testbed = new Testbed(new TestbedLayout("ferry-q" + ProcessHandle.current().pid()),
+        TestbedArtefacts.fromEnvironment());
+    testbed.up();
+  }
+
+  @AfterAll
+  static void downTestbed() {
+    if (testbed != null) {
+      testbed.down();
+    }
+  }
+
+  @BeforeEach
+  void newVim() {
+    testbed.applyLink(LinkShape.of(DataRate.ofGbps(1), DELAY_25_KM));
+    vim = new QemuVim(testbed.layout(), testbed.artefacts(),
+        testbed.stateDir().resolve("qemu"), MigrationTuning.defaults());
+  }
+
+  @AfterEach
+  void closeVim() {
+    if (vim != null) {
+      vim.close();
+    }
+  }
+
+  private MigrationRequest request(SiteId to, MigrationApproach approach, DataRate rate) {
+    return new MigrationRequest(vim.describe(VM, VnfKind.MME, Flavor.SMALL),
+        QemuVim.placement(to), approach, new NetworkPath(rate, DELAY_25_KM));
+  }
+
+  private static GuestSpec guest(double dirtyMbps, long wssMib) {
+    return new GuestSpec(1, 256, "10.0.0.80", "52:54:00:00:00:80", dirtyMbps, wssMib);
+  }
+
+  @Test
+  void preCopyCompletesWithPhasesAndBytesAndTheGuestKeepsItsAddress() {
+    vim.start(VM, guest(5, 64), A);
+    AtomicReference<Placement> switched = new AtomicReference<>();
+    MigrationOutcome outcome = vim.liveMigrate(
+        request(B, MigrationApproach.PRE_COPY, DataRate.ofGbps(1)), switched::set);
+
+    assertThat(switched.get()).as("switch-over told").isEqualTo(QemuVim.placement(B));
+    assertThat(outcome.phases()).extracting(PhaseRecord::phase)
+        .containsExactly(Phase.PRE_LIVE, Phase.LIVE, Phase.POST_LIVE);
+    assertThat(outcome.phases()).allMatch(p -> p.source() == Provenance.MEASURED);
+    PhaseRecord live = outcome.phases().get(1);
+    assertThat(live.bytesMoved().bytes()).as("RAM sent in the live phase")
+        .isGreaterThan(10_000_000L);
+    assertThat(outcome.downtime().value()).isPositive().isLessThan(Duration.ofSeconds(2));
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(B));
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.lastStats(VM).orElseThrow().qemuTotalTime()).isPositive();
+    assertThat(pingFromRan("10.0.0.80")).as("the guest answers at site-b with its old IP").isTrue();
+    assertThat(vim.fault(VM)).as("no kernel fault after the move").isEmpty();
+    assertThat(ranNeighbourMac("10.0.0.80")).isEqualTo("52:54:00:00:00:80");
+  }
+
+  @Test
+  void aCutDuringTheMoveLeavesTheGuestRunningAtTheSource() throws Exception {
+    // 512 MiB of which 200 are touched, at 100 Mbit/s: several seconds of live phase.
+    testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));
+    vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 200), A);
+    CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
+        vim.liveMigrate(request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(100)),
+            d -> {}));
+    Thread.sleep(1500);
+    testbed.cutLink();
+
+    assertThatThrownBy(move::join).cause().isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("no bytes moved")
+        .satisfies(e -> assertThat(((MigrationFailedException) e).runningAtSource()).isTrue());
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(A));
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(pingFromRan("10.0.0.80")).as("site-a is this side of the cut").isTrue();
+  }
+
+  @Test
+  void aDestinationThatDiesLeavesTheGuestRunningAtTheSource() throws Exception {
+    testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));
+    vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 200), A);
+    CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
+        vim.liveMigrate(request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(100)),
+            d -> {}));
+    Thread.sleep(1500);
+    String pid = CommandRunner.withDefaultTimeout()
+        .run("pgrep", "-f", "-n", "qemu-system-x86_64 -name vm-test .*-incoming defer").strip();
+    CommandRunner.withDefaultTimeout().run("kill", "-9", pid);
+
+    assertThatThrownBy(move::join).cause().isInstanceOf(MigrationFailedException.class)
+        .satisfies(e -> assertThat(((MigrationFailedException) e).runningAtSource()).isTrue());
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(A));
+  }
+
+  @Test
+  void aGuestThatCannotConvergeIsAbortedWithAClearMessageUnderTheAbortPolicy() {
+    vim.setTuning(MigrationTuning.defaults().withConvergence(ConvergencePolicy.ABORT, 4));
+    testbed.applyLink(LinkShape.of(DataRate.ofMbps(200), DELAY_25_KM));
+    vim.start(VM, guest(60, 96), A); // 60 MB/s dirtied, 25 MB/s carried
+
+    assertThatThrownBy(() -> vim.liveMigrate(
+            request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(200)), d -> {}))
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("did not converge")
+        .hasMessageContaining("policy: abort")
+        .satisfies(e -> assertThat(((MigrationFailedException) e).runningAtSource()).isTrue());
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(A));
+  }
+
+  @Test
+  void aGuestThatCannotConvergeSwitchesToPostCopyUnderThatPolicy() {
+    vim.setTuning(MigrationTuning.defaults().withConvergence(ConvergencePolicy.POST_COPY_SWITCH, 4));
+    testbed.applyLink(LinkShape.of(DataRate.ofMbps(200), DELAY_25_KM));
+    vim.start(VM, guest(60, 96), A);
+
+    MigrationOutcome outcome = vim.liveMigrate(
+        request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(200)), d -> {});
+    assertThat(outcome.approach()).isEqualTo(MigrationApproach.POST_COPY);
+    assertThat(outcome.phases()).extracting(PhaseRecord::phase)
+        .containsExactly(Phase.PRE_LIVE, Phase.LIVE, Phase.PAGE_PULL, Phase.POST_LIVE);
+    assertThat(vim.lastStats(VM).orElseThrow().switchedToPostcopy()).isTrue();
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(B));
+  }
+
+  @Test
+  void cancelStopsTheMoveAndTheGuestStaysAtTheSource() throws Exception {
+    testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));
+    vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 200), A);
+    CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
+        vim.liveMigrate(request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(100)),
+            d -> {}));
+    Thread.sleep(1000);
+    assertThat(vim.cancel(VM)).isTrue();
+    assertThatThrownBy(move::join).cause().hasMessageContaining("cancelled on request");
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(A));
+  }
+
+  private boolean pingFromRan(String address) {
+    return CommandRunner.withDefaultTimeout().attempt(List.of("ip", "netns", "exec",
+        testbed.layout().ranNamespace(), "ping", "-n", "-q", "-c", "3", "-i", "0.2", "-W", "2",
+        address)).exitCode() == 0;
+  }
+
+  private String ranNeighbourMac(String address) {
+    String out = CommandRunner.withDefaultTimeout().run("ip", "-n",
+        testbed.layout().ranNamespace(), "neigh", "show", address);
+    String[] words = out.strip().split("\\s+");
+    for (int i = 0; i < words.length - 1; i++) {
+      if (words[i].equals("lladdr")) {
+        return words[i + 1];
+      }
+    }
+    return out;
+  }
+}

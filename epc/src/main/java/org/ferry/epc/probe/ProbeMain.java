@@ -31,7 +31,13 @@ public final class ProbeMain {
       int attached = probe.attachAll(Duration.ofSeconds(args.intValue("attach-timeout-s", 30)));
       System.out.println("attached " + attached + " of " + settings.ues() + " UEs");
       probe.startTraffic();
-      Thread.sleep(Duration.ofSeconds(args.intValue("duration-s", 10)).toMillis());
+      long end = System.nanoTime()
+          + Duration.ofSeconds(args.intValue("duration-s", 10)).toNanos();
+      Path stopFile = args.has("stop-file") ? Path.of(args.get("stop-file", "")) : null;
+      // --stop-file: stop early (and report) once that file exists, checked every 50 ms
+      while (System.nanoTime() < end && (stopFile == null || !Files.exists(stopFile))) {
+        Thread.sleep(Math.max(1, Math.min(50, (end - System.nanoTime()) / 1_000_000)));
+      }
       report = probe.stopAndReport();
     }
     Path out = Path.of(args.get("report", "probe-report.json"));

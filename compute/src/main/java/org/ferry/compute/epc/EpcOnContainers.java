@@ -67,7 +67,6 @@ public final class EpcOnContainers implements AutoCloseable {
   private final CriuContainerVim vim;
   private final TestbedLayout layout;
   private final Path work;
-  private final String idPrefix;
   private final Path jar;
   private final CommandRunner run = CommandRunner.withDefaultTimeout();
   private final Map<Function, VnfId> ids = new LinkedHashMap<>();
@@ -77,13 +76,18 @@ public final class EpcOnContainers implements AutoCloseable {
    *     names the containers' veths and cgroups, so keep it unique to the testbed
    */
   public EpcOnContainers(CriuContainerVim vim, TestbedLayout layout, Path work, String idPrefix) {
+    this(vim, layout, work, f -> VnfId.of(idPrefix + f.command));
+  }
+
+  /** @param naming the VNF id of each function (its container's id) */
+  public EpcOnContainers(CriuContainerVim vim, TestbedLayout layout, Path work,
+      java.util.function.Function<Function, VnfId> naming) {
     this.vim = Objects.requireNonNull(vim, "vim");
     this.layout = Objects.requireNonNull(layout, "layout");
     this.work = Objects.requireNonNull(work, "work");
-    this.idPrefix = Objects.requireNonNull(idPrefix, "idPrefix");
     this.jar = epcJar();
     for (Function f : Function.values()) {
-      ids.put(f, VnfId.of(idPrefix + f.command));
+      ids.put(f, naming.apply(f));
     }
     try {
       Files.createDirectories(work);
@@ -94,17 +98,28 @@ public final class EpcOnContainers implements AutoCloseable {
 
   /**
    * Where {@code ferry-epc.jar} is: {@code -Dferry.epc.jar}, {@code $FERRY_EPC_JAR}, else
-   * {@code epc/target/ferry-epc.jar} in the working directory or one of its parents.
+   * {@code epc/target/ferry-epc.jar} in the working directory, the directory Ferry runs from, or
+   * one of their parents.
    */
   public static Path epcJar() {
     String configured = System.getProperty("ferry.epc.jar", System.getenv("FERRY_EPC_JAR"));
     if (configured != null && !configured.isBlank()) {
       return requireFile(Path.of(configured));
     }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("epc/target/ferry-epc.jar");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
+    List<Path> starts = new ArrayList<>(List.of(Path.of("").toAbsolutePath()));
+    try {
+      // where Ferry itself runs from (app/target/ferry.jar, or a module's classes)
+      starts.add(Path.of(EpcOnContainers.class.getProtectionDomain().getCodeSource()
+          .getLocation().toURI()).toAbsolutePath());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      // the working directory only
+    }
+    for (Path start : starts) {
+      for (Path dir = start; dir != null; dir = dir.getParent()) {
+        Path candidate = dir.resolve("epc/target/ferry-epc.jar");
+        if (Files.isRegularFile(candidate)) {
+          return candidate;
+        }
       }
     }
     throw new IllegalStateException("no epc/target/ferry-epc.jar in " + Path.of("")
@@ -234,7 +249,8 @@ public final class EpcOnContainers implements AutoCloseable {
         jar.toString(), "probe", "--mme", Function.MME.address() + ":36412", "--internet-host",
         Function.INTERNET_HOST.address() + ":7777", "--gtpu", layout.ranAddress() + ":0",
         "--ues", Integer.toString(ues), "--interval-ms", Integer.toString(intervalMs),
-        "--duration-s", "3600", "--stop-file", stop.toString(), "--report", report.toString());
+        "--duration-s", "3600", "--stop-file", stop.toString(), "--report", report.toString(),
+        "--report-every-ms", "100");
     Process p = CommandRunner.startBackground(command, log);
     return new Probe(p, ues, report, stop, log);
   }
@@ -271,6 +287,20 @@ public final class EpcOnContainers implements AutoCloseable {
       }
       throw new IllegalStateException("the UEs did not attach within " + timeout.toSeconds()
           + " s: " + read(log));
+    }
+
+    /** The report so far (rewritten every 100 ms while the traffic runs), or empty. */
+    public java.util.Optional<JsonNode> snapshot() {
+      try {
+        return Files.exists(report) ? java.util.Optional.of(JSON.readTree(Files.readString(report)))
+            : java.util.Optional.empty();
+      } catch (IOException e) {
+        return java.util.Optional.empty();
+      }
+    }
+
+    public int ues() {
+      return ues;
     }
 
     /** Stops the traffic and returns the report (summary and per-UE figures). */

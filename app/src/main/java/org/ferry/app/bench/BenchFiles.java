@@ -142,11 +142,34 @@ public final class BenchFiles {
     return String.format(Locale.ROOT, "%.3f (%.3f–%.3f)", s.getAverage(), s.getMin(), s.getMax());
   }
 
-  /** Writes runs.csv, summary.md and the plots into {@code dir}. */
+  /** CRIU's own statistics per run (times in seconds; empty where CRIU wrote none). */
+  public static String criuStatsCsv(List<Run> runs) {
+    StringBuilder out = new StringBuilder("workload_mb,mode,rate_gbps,run,freezing_s,frozen_s,"
+        + "memdump_s,memwrite_s,pages_scanned,pages_written,pages_lazy,restore_s,"
+        + "pages_restored\n");
+    for (Run r : runs) {
+      if (!r.ok()) {
+        continue;
+      }
+      out.append(String.format(Locale.ROOT, "%d,%s,%s,%d,", r.workloadMb(),
+          r.mode().displayName(), gbps(r), r.run()));
+      out.append(r.dumpStats().map(d -> String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%d,%d,%d,",
+          seconds(d.freezing()), seconds(d.frozen()), seconds(d.memoryDump()),
+          seconds(d.memoryWrite()), d.pagesScanned(), d.pagesWritten(), d.pagesLazy()))
+          .orElse(",,,,,,,"));
+      out.append(r.restoreStats().map(x -> String.format(Locale.ROOT, "%.4f,%d",
+          seconds(x.restore()), x.pagesRestored())).orElse(","));
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Writes runs.csv, criu_stats.csv, summary.md and the plots into {@code dir}. */
   public static List<Path> write(Path dir, List<Run> runs) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     written.add(Files.writeString(dir.resolve("runs.csv"), csv(runs)));
+    written.add(Files.writeString(dir.resolve("criu_stats.csv"), criuStatsCsv(runs)));
     written.add(Files.writeString(dir.resolve("summary.md"), summary(runs)));
     List<Run> ok = runs.stream().filter(Run::ok).toList();
     written.add(Files.writeString(dir.resolve("frozen.svg"), SvgBars.plot(

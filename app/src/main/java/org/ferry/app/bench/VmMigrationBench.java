@@ -38,9 +38,11 @@ public final class VmMigrationBench {
 
   /** What to run. */
   public record Plan(List<TransponderClass> rates, List<Double> lengthsKm, int runs,
-      double dirtyRatio, long memoryMib, long workingSetMib, MigrationTuning tuning) {
+      double dirtyRatio, long memoryMib, long workingSetMib, MigrationTuning tuning,
+      MigrationApproach approach) {
 
     public Plan {
+      Objects.requireNonNull(approach, "approach");
       rates = List.copyOf(rates);
       lengthsKm = List.copyOf(lengthsKm);
       Objects.requireNonNull(tuning, "tuning");
@@ -53,14 +55,21 @@ public final class VmMigrationBench {
     public static Plan full(double dirtyRatio, long memoryMib, long workingSetMib,
         MigrationTuning tuning) {
       return new Plan(List.of(TransponderClass.SWITCHPONDER_1G, TransponderClass.SWITCHPONDER_10G),
-          List.of(0.3, 25.0, 50.0), 5, dirtyRatio, memoryMib, workingSetMib, tuning);
+          List.of(0.3, 25.0, 50.0), 5, dirtyRatio, memoryMib, workingSetMib, tuning,
+          MigrationApproach.PRE_COPY);
+    }
+
+    public Plan with(int newRuns, MigrationApproach newApproach) {
+      return new Plan(rates, lengthsKm, newRuns, dirtyRatio, memoryMib, workingSetMib, tuning,
+          newApproach);
     }
 
     /** One move per rate at 25 km. */
     public static Plan quick(double dirtyRatio, long memoryMib, long workingSetMib,
         MigrationTuning tuning) {
       return new Plan(List.of(TransponderClass.SWITCHPONDER_1G, TransponderClass.SWITCHPONDER_10G),
-          List.of(25.0), 1, dirtyRatio, memoryMib, workingSetMib, tuning);
+          List.of(25.0), 1, dirtyRatio, memoryMib, workingSetMib, tuning,
+          MigrationApproach.PRE_COPY);
     }
   }
 
@@ -109,7 +118,7 @@ public final class VmMigrationBench {
         SiteId from = vim.locate(VM).orElseThrow().site();
         SiteId to = from.equals(TestbedLayout.SITE_A) ? TestbedLayout.SITE_B : TestbedLayout.SITE_A;
         MigrationRequest request = new MigrationRequest(vim.describe(VM, VnfKind.MME, Flavor.SMALL),
-            QemuVim.placement(to), MigrationApproach.PRE_COPY, path);
+            QemuVim.placement(to), plan.approach(), path);
         Path pingLog = testbed.stateDir().resolve("ping.log");
         PingProbe probe = PingProbe.start(testbed.layout().ranNamespace(), ADDRESS, pingLog);
         BenchRun row;
@@ -200,7 +209,7 @@ public final class VmMigrationBench {
     lines.add(BenchRun.CSV_HEADER);
     runs.stream().filter(BenchRun::sound).map(BenchRun::csv).forEach(lines::add);
     Files.write(dir.resolve("runs.csv"), lines);
-    SvgPlot downtime = new SvgPlot("VM pre-copy downtime (QEMU)", "lightpath length (km)",
+    SvgPlot downtime = new SvgPlot("VM migration downtime (QEMU)", "lightpath length (km)",
         "downtime (ms)").target(50);
     SvgPlot ratio = new SvgPlot("Total time / (bytes moved / link rate)", "lightpath length (km)",
         "ratio").target(1.15);

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.ferry.app.bench.BenchRun;
 import org.ferry.app.bench.VmMigrationBench;
+import org.ferry.compute.qemu.ConvergencePolicy;
 import org.ferry.compute.qemu.MigrationTuning;
+import org.ferry.model.vnf.MigrationApproach;
+import org.ferry.model.vnf.Virtualization;
 import org.ferry.testbed.net.Testbed;
 import org.ferry.testbed.net.TestbedArtefacts;
 import org.ferry.testbed.net.TestbedLayout;
@@ -64,9 +67,26 @@ public final class BenchCommand implements Runnable {
         description = "Memory the workload touches and dirties (default: ${DEFAULT-VALUE})")
     long workingSetMib;
 
-    @Option(names = "--downtime-limit-ms", defaultValue = "30",
+    @Option(names = "--downtime-limit-ms", defaultValue = "20",
         description = "QEMU's downtime-limit (default: ${DEFAULT-VALUE})")
     long downtimeLimitMs;
+
+    @Option(names = "--multifd", defaultValue = "0",
+        description = "Parallel migration channels, 0 for none (default: ${DEFAULT-VALUE}). QEMU"
+            + " 7.2 cannot combine them with post-copy, so a move that does not converge is then"
+            + " aborted instead of switched to post-copy")
+    int multifd;
+
+    @Option(names = "--xbzrle", description = "Send deltas of re-sent pages")
+    boolean xbzrle;
+
+    @Option(names = "--auto-converge", description = "Throttle the vCPU when pre-copy lags")
+    boolean autoConverge;
+
+    @Option(names = "--approach", defaultValue = "pre-copy",
+        description = "pre-copy or post-copy (switched to during the first pass)"
+            + " (default: ${DEFAULT-VALUE})")
+    MigrationApproach approach;
 
     @Option(names = "--runs", description = "Moves per rate and length (default: 5, quick: 1)")
     Integer runs;
@@ -85,19 +105,27 @@ public final class BenchCommand implements Runnable {
         throw new IllegalArgumentException("--dirty-ratio must be in [0, 1), got " + dirtyRatio);
       }
       MigrationTuning tuning = MigrationTuning.defaults()
-          .withDowntimeLimit(Duration.ofMillis(downtimeLimitMs));
+          .withDowntimeLimit(Duration.ofMillis(downtimeLimitMs))
+          .withMultifd(multifd).withXbzrle(xbzrle).withAutoConverge(autoConverge);
+      if (multifd > 0) {
+        tuning = tuning.withConvergence(ConvergencePolicy.ABORT, tuning.convergenceRounds());
+      }
       VmMigrationBench.Plan plan = quick
           ? VmMigrationBench.Plan.quick(dirtyRatio, memoryMib, workingSetMib, tuning)
           : VmMigrationBench.Plan.full(dirtyRatio, memoryMib, workingSetMib, tuning);
-      if (runs != null) {
-        plan = new VmMigrationBench.Plan(plan.rates(), plan.lengthsKm(), runs, dirtyRatio,
-            memoryMib, workingSetMib, tuning);
+      if (approach.virtualization() != Virtualization.VM) {
+        throw new IllegalArgumentException("--approach must be pre-copy or post-copy, got "
+            + approach.displayName());
       }
+      plan = plan.with(runs == null ? plan.runs() : runs, approach);
       TestbedArtefacts artefacts = TestbedArtefacts.fromEnvironment();
       artefacts.check();
       stdout.printf("VM migration bench: %d MiB guest (1 vCPU, TCG), workload dirtying %.2f x the"
-          + " link rate over %d MiB; pre-copy, downtime-limit %d ms; %d move(s) per case.%n%n",
-          memoryMib, dirtyRatio, workingSetMib, downtimeLimitMs, plan.runs());
+          + " link rate over %d MiB; %s, downtime-limit %d ms, multifd %d, xbzrle %s,"
+          + " auto-converge %s; %d move(s) per case.%n%n", memoryMib, dirtyRatio, workingSetMib,
+          approach.displayName(),
+          downtimeLimitMs, multifd, xbzrle ? "on" : "off", autoConverge ? "on" : "off",
+          plan.runs());
       stdout.flush();
       Testbed testbed = new Testbed(new TestbedLayout(prefix), artefacts);
       Thread cleanup = new Thread(testbed::down, "bench-cleanup");

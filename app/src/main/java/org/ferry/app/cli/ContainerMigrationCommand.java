@@ -73,17 +73,22 @@ public final class ContainerMigrationCommand implements Callable<Integer> {
     List<ContainerMigrationBench.Run> results;
     // Ctrl-C: the containers, page servers and namespaces go too (the finally block below
     // does not run on a signal)
-    Thread cleanup = new Thread(testbed::down, "bench-cleanup");
+    ContainerMigrationBench bench = new ContainerMigrationBench(testbed, criu, work, line -> {
+      outWriter.println(line);
+      outWriter.flush();
+    });
+    Thread cleanup = new Thread(() -> {
+      bench.close();
+      testbed.down();
+      deleteTree(work);
+    }, "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       testbed.up();
       outWriter.printf("bench: %d moves on testbed %s (%s)%n", plan.moves(), prefix,
           criu.binary());
       outWriter.flush();
-      results = new ContainerMigrationBench(testbed, criu, work, line -> {
-        outWriter.println(line);
-        outWriter.flush();
-      }).run(plan);
+      results = bench.run(plan);
     } finally {
       testbed.down();
       try {

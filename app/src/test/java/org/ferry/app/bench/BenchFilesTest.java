@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import org.ferry.compute.criu.CriuStats;
 import org.ferry.compute.bench.ContainerMigrationBench.Run;
 import org.ferry.model.unit.DataRate;
 import org.ferry.model.unit.DataSize;
@@ -19,7 +21,10 @@ class BenchFilesTest {
     Duration frozen = Duration.ofNanos((long) (frozenS * 1e9));
     return new Run(200, mode, DataRate.ofGbps(1), n, frozen.dividedBy(2), frozen.dividedBy(4),
         frozen.dividedBy(4), frozen, frozen.multipliedBy(3), DataSize.ofMegabytes(mb),
-        DataSize.ofMegabytes(mb), 0.75, 0.3, true, Duration.ofMillis(100), null);
+        DataSize.ofMegabytes(mb), 0.75, 0.3, true, Duration.ofMillis(100), null,
+        Optional.of(new CriuStats.Dump(Duration.ofMillis(2), Duration.ofMillis(100),
+            Duration.ofMillis(30), Duration.ofMillis(40), 1000, 900, 0)),
+        Optional.of(new CriuStats.Restore(Duration.ZERO, Duration.ofMillis(250), 900)));
   }
 
   @Test
@@ -28,7 +33,8 @@ class BenchFilesTest {
         run(MigrationApproach.LAZY, 0.4, 210, 1),
         new Run(200, MigrationApproach.LAZY, DataRate.ofGbps(10), 1, Duration.ZERO,
             Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, DataSize.ZERO,
-            DataSize.ZERO, Double.NaN, Double.NaN, false, Duration.ZERO, "restore failed"));
+            DataSize.ZERO, Double.NaN, Double.NaN, false, Duration.ZERO, "restore failed",
+            Optional.empty(), Optional.empty()));
     List<String> lines = BenchFiles.csv(runs).lines().toList();
     assertThat(lines.getFirst()).isEqualTo("workload_mb,mode,rate_gbps,run,checkpoint_s,"
         + "transfer_s,restore_s,frozen_s,bytes_moved_mb,tcp_gap_s,udp_gap_s,ratio");
@@ -50,7 +56,10 @@ class BenchFilesTest {
         run(MigrationApproach.STOP_AND_COPY, 2.2, 200, 2),
         run(MigrationApproach.LAZY, 0.4, 210, 1)));
     assertThat(written).extracting(p -> p.getFileName().toString())
-        .containsExactly("runs.csv", "summary.md", "frozen.svg", "gaps.svg", "bytes.svg");
+        .containsExactly("runs.csv", "criu_stats.csv", "summary.md", "frozen.svg", "gaps.svg",
+            "bytes.svg");
+    assertThat(Files.readAllLines(dir.resolve("criu_stats.csv")).get(1))
+        .isEqualTo("200,stop-and-copy,1,1,0.0020,0.1000,0.0300,0.0400,1000,900,0,0.2500,900");
     assertThat(Files.readString(dir.resolve("frozen.svg"))).startsWith("<svg")
         .contains("200 MB", "stop-and-copy @ 1 Gbit/s", "lazy @ 1 Gbit/s").endsWith("</svg>\n");
   }

@@ -51,5 +51,9 @@ class ContainerMigrationCommandTest {
     assertThat(out.toString()).contains("| 200 | stop-and-copy | 1 |", "| 200 | lazy | 1 |")
         .doesNotContain("TCP connection LOST");
     assertThat(dir.resolve("frozen.svg")).exists();
+    List<String> criu = Files.readAllLines(dir.resolve("criu_stats.csv"));
+    assertThat(criu).hasSize(3);
+    assertThat(Long.parseLong(criu.get(1).split(",")[9])).as("pages written by the dump")
+        .isGreaterThan(200L * 256);
   }
 }

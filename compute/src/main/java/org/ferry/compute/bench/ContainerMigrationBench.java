@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.ferry.compute.criu.ContainerSpec;
 import org.ferry.compute.criu.Criu;
 import org.ferry.compute.criu.CriuContainerVim;
+import org.ferry.compute.criu.CriuStats;
 import org.ferry.compute.criu.SiteNetwork;
 import org.ferry.compute.workload.Workloads;
 import org.ferry.model.unit.DataRate;
@@ -42,7 +44,7 @@ import org.ferry.testbed.net.Testbed;
  * of the dump until the container runs at the destination (for stop-and-copy that is the whole
  * move; for lazy it excludes the page pull that follows).
  */
-public final class ContainerMigrationBench {
+public final class ContainerMigrationBench implements AutoCloseable {
 
   /** What to run. */
   public record Plan(List<Integer> workloadsMb, List<MigrationApproach> modes,
@@ -83,11 +85,14 @@ public final class ContainerMigrationBench {
    *     stop-and-copy: the frozen time
    * @param criuFrozen CRIU's own "frozen time" from stats-dump (meaningless for lazy)
    * @param error why the move failed, or null
+   * @param dumpStats CRIU's stats-dump of the move, if it wrote one
+   * @param restoreStats CRIU's stats-restore of the move, if it wrote one
    */
   public record Run(int workloadMb, MigrationApproach mode, DataRate rate, int run,
       Duration checkpoint, Duration transfer, Duration restore, Duration frozen, Duration lastPage,
       DataSize bytesMoved, DataSize imageBytes, double tcpGapSeconds, double udpGapSeconds,
-      boolean tcpSurvived, Duration criuFrozen, String error) {
+      boolean tcpSurvived, Duration criuFrozen, String error,
+      Optional<CriuStats.Dump> dumpStats, Optional<CriuStats.Restore> restoreStats) {
 
     /** Frozen time over the time the link needs for the bytes moved. */
     public double ratio() {
@@ -104,6 +109,8 @@ public final class ContainerMigrationBench {
   private final Criu criu;
   private final Path workDir;
   private final Consumer<String> progress;
+  /** The VIM of the workload being measured, for {@link #close} from another thread. */
+  private volatile CriuContainerVim current;
 
   public ContainerMigrationBench(Testbed testbed, Criu criu, Path workDir,
       Consumer<String> progress) {
@@ -121,6 +128,7 @@ public final class ContainerMigrationBench {
       Path dir = workDir.resolve("w" + mb);
       try (CriuContainerVim vim = new CriuContainerVim("criu@testbed", criu,
           dir.resolve("images"), sites)) {
+        current = vim;
         VnfId id = VnfId.of("bench-" + mb);
         Path ready = dir.resolve("ready");
         deleteQuietly(ready);
@@ -146,6 +154,18 @@ public final class ContainerMigrationBench {
       }
     }
     return runs;
+  }
+
+  /**
+   * Stops the workload being measured (its processes, page servers and cgroups): for a shutdown
+   * hook, since a signal does not run the {@code finally} blocks of {@link #run}.
+   */
+  @Override
+  public void close() {
+    CriuContainerVim vim = current;
+    if (vim != null) {
+      vim.close();
+    }
   }
 
   private Run move(CriuContainerVim vim, Workloads.Probe probe, VnfId id, String address, int mb,
@@ -180,7 +200,8 @@ public final class ContainerMigrationBench {
       if (!resumed) {
         gaps.put("tcp_alive", "false");
       }
-      Duration criuFrozen = vim.stats(moved).dump().map(d -> d.frozen()).orElse(Duration.ZERO);
+      CriuContainerVim.ImageStats stats = vim.stats(moved);
+      Duration criuFrozen = stats.dump().map(d -> d.frozen()).orElse(Duration.ZERO);
       DataSize bytes = image.size().plus(pulled);
       // frozen from the dump's launch (after the destination's page server is up)
       long frozenFrom = vim.dumpStartedNanos(image).orElse(t0);
@@ -188,11 +209,12 @@ public final class ContainerMigrationBench {
           nanos(t3 - t2), nanos(t3 - frozenFrom), nanos(t4 - frozenFrom), bytes, image.size().plus(image.lazyMemory()),
           Double.parseDouble(gaps.getOrDefault("tcp_gap_ms", "NaN")) / 1000,
           Double.parseDouble(gaps.getOrDefault("udp_gap_ms", "NaN")) / 1000,
-          "true".equals(gaps.get("tcp_alive")), criuFrozen, null);
+          "true".equals(gaps.get("tcp_alive")), criuFrozen, null, stats.dump(),
+          stats.restore());
     } catch (RuntimeException e) {
       return new Run(mb, mode, rate, run, Duration.ZERO, Duration.ZERO, Duration.ZERO,
           Duration.ZERO, Duration.ZERO, DataSize.ZERO, DataSize.ZERO, Double.NaN, Double.NaN,
-          false, Duration.ZERO, e.getMessage());
+          false, Duration.ZERO, e.getMessage(), Optional.empty(), Optional.empty());
     } finally {
       // the source's image first, as the workflow does, then the destination's copy
       if (image != null) {

@@ -529,7 +529,13 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
     if (lazy.pager != null) {
       Processes.kill(lazy.pager);
     }
-    Processes.kill(lazy.dump); // CRIU's ptrace goes, and the frozen tree runs on
+    // Killing the lazy dump ends CRIU's ptrace and the frozen tree runs on, with its memory.
+    // Its established TCP connections do not survive: CRIU put their sockets in repair mode and
+    // only a finishing dump takes them out. The gentler way, letting the dump fail on its own
+    // (its lazy client gone), makes CRIU kill the tree instead: nothing would come back.
+    Processes.kill(lazy.dump);
+    log.warn("{} resumes at its source after a failed lazy restore; its established TCP "
+        + "connections are lost (their sockets stay in CRIU's repair mode)", c.spec.vnf());
     lazySessions.remove(key(Path.of(image.path())));
     lowerPipeSize();
     removeNetworkLock(c.pid);
@@ -538,7 +544,7 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
       throw new MigrationFailedException(name, "the lazily dumped " + c.spec.vnf() + " (pid "
           + c.pid + ") is gone from " + c.placement + "; nothing to thaw", false);
     }
-    log.info("container {} thawed at its source {} (pid {})", c.spec.vnf(), c.placement, c.pid);
+    log.info("container {} resumed at its source {} (pid {})", c.spec.vnf(), c.placement, c.pid);
   }
 
   private void startPager(LazySession session, SiteNetwork site, Path dir) {
@@ -841,6 +847,15 @@ public final class CriuContainerVim implements Vim, Checkpointable, AutoCloseabl
               e.getMessage());
         }
       }
+    }
+  }
+
+  private static boolean exited(Process process, Duration within) {
+    try {
+      return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

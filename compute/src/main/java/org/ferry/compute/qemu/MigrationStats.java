@@ -12,7 +12,8 @@ import java.time.Duration;
  * @param downtimeBytes RAM sent while it was paused
  * @param postcopyBytes RAM pulled after it resumed at the destination
  * @param dirtySyncs dirty-bitmap passes (rounds)
- * @param switchedToPostcopy whether the move went to post-copy (asked for, or the policy did)
+ * @param switchedToPostcopy whether the move really ran in post-copy (asked for, or by policy):
+ *     QEMU went to postcopy-active; asking is not enough, pre-copy may complete first
  */
 public record MigrationStats(Duration qemuTotalTime, Duration qemuDowntime, Duration setupTime,
     long precopyBytes, long downtimeBytes, long postcopyBytes, long dirtySyncs,

@@ -39,9 +39,9 @@ public record MigrationTuning(
     }
   }
 
-  /** Max-bandwidth 1.25x the link, 30 ms downtime limit, post-copy when it cannot converge. */
+  /** Max-bandwidth 1.25x the link, 20 ms downtime limit, post-copy when it cannot converge. */
   public static MigrationTuning defaults() {
-    return new MigrationTuning(1.25, Duration.ofMillis(30), false, 0, false,
+    return new MigrationTuning(1.25, Duration.ofMillis(20), false, 0, false,
         ConvergencePolicy.POST_COPY_SWITCH, 12, Duration.ofSeconds(3), Duration.ofMinutes(5));
   }
 

@@ -86,8 +86,11 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
   private final CommandRunner run = CommandRunner.withDefaultTimeout();
   private final Map<VnfId, Guest> guests = new ConcurrentHashMap<>();
   private final Set<Instance> instances = ConcurrentHashMap.newKeySet();
+  /** Taps known to exist, as "namespace/tap": checking costs a process per move. */
+  private final Set<String> taps = ConcurrentHashMap.newKeySet();
   private final AtomicInteger ports = new AtomicInteger(4446);
   private final AtomicInteger counter = new AtomicInteger();
+  private final AtomicInteger tapIndex = new AtomicInteger();
   private volatile MigrationTuning tuning;
 
   /** One QEMU process. */
@@ -195,7 +198,10 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
       throw new IllegalArgumentException(vnf + " already runs at " + locate(vnf).orElseThrow());
     }
     artefacts.check();
-    Guest g = new Guest(vnf, spec, "vm" + guests.size());
+    Guest g = new Guest(vnf, spec, "vm" + tapIndex.getAndIncrement());
+    for (TestbedLayout.SiteNet net : layout.sites()) {
+      ensureTap(net, g.tap); // at every site now, so that no move spends its pre-live on it
+    }
     Instance instance = launch(g, site, false);
     g.current = instance;
     guests.put(vnf, g);
@@ -370,6 +376,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     long lastProgress = System.nanoTime();
     boolean postcopyStarted = false;
     boolean postcopyByPolicy = false;
+    boolean postcopyActive = false;
     Instant tSwitch = null;
     JsonNode q;
     while (true) {
@@ -408,7 +415,10 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
           }
           long syncs = ram.path("dirty-sync-count").asLong();
           if (!postcopyStarted && status.equals("active")) {
-            if (approach == MigrationApproach.POST_COPY && syncs >= 2) {
+            if (approach == MigrationApproach.POST_COPY && bytes > 0) {
+              // Post-copy proper: switch during the first pass, so that the destination runs at
+              // once and pulls what it lacks (after a full pass, QEMU often completes in pre-copy
+              // before it gets to switch).
               startPostcopy(g, src, dst);
               postcopyStarted = true;
             } else if (approach == MigrationApproach.PRE_COPY && syncs > t.convergenceRounds()) {
@@ -429,6 +439,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
           }
         }
         case "postcopy-active" -> {
+          postcopyActive = true;
           if (tSwitch == null) {
             tSwitch = awaitRunning(g, src, dst);
             listener.switchedOver(request.destination());
@@ -473,7 +484,11 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
         Duration.ofMillis(q.path("setup-time").asLong()),
         ram.path("precopy-bytes").asLong(), ram.path("downtime-bytes").asLong(),
         ram.path("postcopy-bytes").asLong(), ram.path("dirty-sync-count").asLong(),
-        postcopyStarted);
+        postcopyActive || ram.path("postcopy-bytes").asLong() > 0
+            || ram.path("postcopy-requests").asLong() > 0);
+    if (postcopyStarted && !stats.switchedToPostcopy()) {
+      LOG.info("{}: post-copy was asked for, but pre-copy completed first", g.id);
+    }
 
     // Post-live: the source quits, which frees its tap for a move back.
     terminate(src);
@@ -485,7 +500,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     Provenance m = Provenance.MEASURED;
     phases.add(new PhaseRecord(Phase.PRE_LIVE, t0, tLive, DataSize.ZERO, m));
     long totalBytes = Math.max(ram.path("transferred").asLong(), stats.totalBytes());
-    if (postcopyStarted) {
+    if (stats.switchedToPostcopy()) {
       phases.add(new PhaseRecord(Phase.LIVE, tLive, tSwitch,
           DataSize.ofBytes(stats.precopyBytes() + stats.downtimeBytes()), m));
       phases.add(new PhaseRecord(Phase.PAGE_PULL, tSwitch, tCompleted,
@@ -496,7 +511,8 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
       phases.add(new PhaseRecord(Phase.LIVE, tLive, tSwitch, DataSize.ofBytes(totalBytes), m));
       phases.add(new PhaseRecord(Phase.POST_LIVE, tSwitch, tDone, DataSize.ZERO, m));
     }
-    MigrationApproach done = postcopyStarted ? MigrationApproach.POST_COPY : approach;
+    MigrationApproach done =
+        stats.switchedToPostcopy() ? MigrationApproach.POST_COPY : MigrationApproach.PRE_COPY;
     MigrationOutcome outcome = new MigrationOutcome(done, phases, Figure.of(stats.qemuDowntime(), m));
     LOG.info("{}: at {} after {} ms, downtime {} ms, {} moved{}", g.id, to,
         outcome.migrationTime().toMillis(), stats.qemuDowntime().toMillis(),
@@ -626,11 +642,15 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
   }
 
   private void ensureTap(TestbedLayout.SiteNet net, String tap) {
+    if (taps.contains(net.namespace() + "/" + tap)) {
+      return;
+    }
     CommandRunner.Result r = run.attempt(List.of("ip", "-n", net.namespace(), "link", "show", tap));
     if (r.exitCode() != 0) {
       run.run("ip", "-n", net.namespace(), "tuntap", "add", "dev", tap, "mode", "tap");
       run.run("ip", "-n", net.namespace(), "link", "set", tap, "master", net.bridge(), "up");
     }
+    taps.add(net.namespace() + "/" + tap);
   }
 
   private void terminate(Instance i) {

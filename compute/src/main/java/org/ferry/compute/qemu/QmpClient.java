@@ -67,7 +67,7 @@ public final class QmpClient implements AutoCloseable {
           last = e;
         }
       }
-      sleep(Duration.ofMillis(20));
+      sleep(Duration.ofMillis(5));
     }
     throw new QmpException(peer, "no QMP socket at " + socket + " within " + wait.toMillis()
         + " ms" + (last == null ? "" : ": " + last.getMessage()), last);

@@ -112,12 +112,17 @@ public final class Workloads {
      * {@code quiet}), or until {@code timeout}; says whether they did.
      */
     public boolean awaitEchoes(Duration quiet, Duration timeout) {
+      return awaitEchoes(quiet, timeout, true);
+    }
+
+    /** As {@link #awaitEchoes(Duration, Duration)}, over UDP only when {@code tcpToo} is false. */
+    public boolean awaitEchoes(Duration quiet, Duration timeout, boolean tcpToo) {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (System.nanoTime() < deadline) {
         Map<String, String> idle = fields(ask("idle"));
         double tcp = Double.parseDouble(idle.getOrDefault("tcp_idle_ms", "1e9"));
         double udp = Double.parseDouble(idle.getOrDefault("udp_idle_ms", "1e9"));
-        if (tcp < quiet.toMillis() && udp < quiet.toMillis()) {
+        if ((!tcpToo || tcp < quiet.toMillis()) && udp < quiet.toMillis()) {
           return true;
         }
         try {

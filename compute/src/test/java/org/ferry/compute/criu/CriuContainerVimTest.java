@@ -280,4 +280,33 @@ class CriuContainerVimTest {
       }
     }
   }
+
+  @Test
+  void aFailedLazyRestoreResumesTheContainerAtItsSourceWithoutItsTcpConnections() throws Exception {
+    currentId = "hss-lf";
+    Vnf vnf = start(currentId, 15);
+    Thread.sleep(300);
+    String sumBefore = probe.checksum();
+    String pipeMax = pipeMax();
+    CheckpointImage image = vim.checkpoint(toB(vnf, MigrationApproach.LAZY));
+    CheckpointImage moved = vim.transfer(image, siteB.placement(), PATH);
+    Files.write(Path.of(moved.path(), "core-1.img"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+
+    assertThatThrownBy(() -> vim.restore(moved))
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("restore of hss-lf at site-b");
+    vim.discard(moved);
+    vim.restore(image); // the workflow's fallback: the frozen source tree runs on
+
+    assertThat(vim.locate(vnf.id())).contains(siteA.placement());
+    assertThat(vim.isRunning(vnf.id())).isTrue();
+    assertThat(probe.awaitEchoes(Duration.ofMillis(150), Duration.ofSeconds(20), false))
+        .as("UDP answers again").isTrue();
+    // the established connection is lost (its socket stays in CRIU's repair mode); a new one
+    // reaches the same process with its memory
+    probe.close();
+    probe = new Workloads.Probe(net.layout().ranNamespace(), address(15), 50);
+    assertThat(probe.checksum()).isEqualTo(sumBefore);
+    assertThat(pipeMax()).as("fs.pipe-max-size is set back").isEqualTo(pipeMax);
+  }
 }

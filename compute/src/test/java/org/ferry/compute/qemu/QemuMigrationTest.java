@@ -116,6 +116,26 @@ class QemuMigrationTest {
   }
 
   @Test
+  void postCopyResumesAtTheDestinationThenPullsTheRest() {
+    vim.start(VM, guest(5, 64), A);
+    AtomicReference<Placement> switched = new AtomicReference<>();
+    MigrationOutcome outcome = vim.liveMigrate(
+        request(B, MigrationApproach.POST_COPY, DataRate.ofGbps(1)), switched::set);
+
+    assertThat(switched.get()).isEqualTo(QemuVim.placement(B));
+    assertThat(outcome.approach()).isEqualTo(MigrationApproach.POST_COPY);
+    assertThat(outcome.phases()).extracting(PhaseRecord::phase)
+        .containsExactly(Phase.PRE_LIVE, Phase.LIVE, Phase.PAGE_PULL, Phase.POST_LIVE);
+    MigrationStats stats = vim.lastStats(VM).orElseThrow();
+    assertThat(stats.switchedToPostcopy()).isTrue();
+    assertThat(stats.postcopyBytes()).as("pages pulled after the switch-over").isPositive();
+    assertThat(outcome.phases().get(2).bytesMoved().bytes())
+        .isGreaterThanOrEqualTo(stats.postcopyBytes());
+    assertThat(vim.fault(VM)).isEmpty();
+    assertThat(pingFromRan("10.0.0.80")).isTrue();
+  }
+
+  @Test
   void aCutDuringTheMoveLeavesTheGuestRunningAtTheSource() throws Exception {
     // 512 MiB of which 200 are touched, at 100 Mbit/s: several seconds of live phase.
     testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));

@@ -142,8 +142,41 @@ public final class Testbed implements LightpathLink, AutoCloseable {
     for (TestbedLayout.SiteNet site : layout.sites()) {
       run.run("ip", "-n", wan, "link", "set", site.wanPort(), "up");
     }
+    awaitForwarding();
     link = Optional.of(shape);
     LOG.info("testbed {} lightpath up: {}", layout.prefix(), shape);
+  }
+
+  /**
+   * Waits until the four bridge ports of the lightpath forward: after a cut, the kernel's link
+   * watch reports carrier changes up to a second late, and a frame sent before then is lost.
+   */
+  private void awaitForwarding() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    List<List<String>> ports = new ArrayList<>();
+    for (TestbedLayout.SiteNet site : layout.sites()) {
+      ports.add(List.of(layout.wanNamespace(), site.wanPort()));
+      ports.add(List.of(site.namespace(), site.lightpathPort()));
+    }
+    for (List<String> port : ports) {
+      while (true) {
+        String out = run.attempt(List.of("bridge", "-n", port.get(0), "link", "show", "dev",
+            port.get(1))).stdout();
+        if (out.contains("state forwarding")) {
+          break;
+        }
+        if (System.nanoTime() > deadline) {
+          throw new CommandFailedException(List.of("bridge", "-n", port.get(0), "link"),
+              port.get(1) + " does not forward 5 s after the lightpath came up: " + out.strip());
+        }
+        try {
+          Thread.sleep(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", e);
+        }
+      }
+    }
   }
 
   /** Cuts the lightpath link: both its ports go down, so nothing crosses between the sites. */

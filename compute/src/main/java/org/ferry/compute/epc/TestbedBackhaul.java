@@ -83,6 +83,15 @@ public final class TestbedBackhaul implements FlowController {
       throw new SouthboundException("testbed backhaul", "cannot move the RAN's port from "
           + ranAt + " to " + to + ": " + e.getMessage(), false, e);
     }
+    // The port's carrier dropped while it moved, which leaves the RAN's neighbour entries
+    // incomplete until ARP retries a second later: flush them, and ask for each user-plane
+    // function's address at once (its ARP request also refreshes the function's entry for the
+    // RAN), as a switch port coming up would be followed by fresh resolution.
+    run.attempt(List.of("ip", "-n", layout.ranNamespace(), "neigh", "flush", "dev", "ran0"));
+    for (Ipv4Address address : userPlane.keySet()) {
+      run.attempt(List.of("ip", "netns", "exec", layout.ranNamespace(), "ping", "-c", "1", "-W",
+          "1", address.toString()));
+    }
     LOG.info("RAN backhaul port moved from {} to {}", ranAt, to);
     ranAt = to;
   }

@@ -113,8 +113,8 @@ class FerryCliTest {
 
   @Test
   void aModeNotYetBuiltSaysSo() {
-    assertThat(ferry("demo", "--mode", "testbed")).isEqualTo(2);
-    assertThat(err.toString()).contains("--mode testbed").contains("--mode simulated");
+    assertThat(ferry("demo", "--mode", "live")).isEqualTo(2);
+    assertThat(err.toString()).contains("--mode live").contains("--mode simulated");
   }
 
   @Test

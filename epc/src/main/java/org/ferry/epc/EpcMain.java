@@ -28,7 +28,7 @@ public final class EpcMain {
       "  internet-host --listen 127.0.0.1:7777",
       "  probe         --mme 127.0.0.1:36412 --internet-host 127.0.0.1:7777 [--ues 10]",
       "                [--duration-s 10] [--gtpu 127.0.0.1:0] [--report probe.json] [--reattach-after-ms 30000]",
-      "                [--s1-transport tcp|sctp|auto]",
+      "                [--s1-transport tcp|sctp|auto] [--stop-file PATH] [--report-every-ms N]",
       "  tunnel-state  save|restore|show --control 127.0.0.1:PORT [--file tunnels.json]");
 
   private EpcMain() {}

@@ -55,10 +55,26 @@ public final class SettingOptions {
 
   /** The options as the setting's, after checking what the domain types cannot. */
   ReferenceSetting.Options toSetting() {
+    return toSetting(false);
+  }
+
+  /** Whether {@code --mode testbed} was asked for. */
+  boolean testbedMode() {
+    return parseMode() == Mode.TESTBED;
+  }
+
+  /**
+   * @param testbedAllowed whether the command runs on the testbed too ({@code ferry demo} does)
+   */
+  ReferenceSetting.Options toSetting(boolean testbedAllowed) {
     Mode parsed = parseMode();
-    if (parsed != Mode.SIMULATED) {
-      throw new IllegalArgumentException("--mode " + mode + " is not available in this build yet;"
-          + " use --mode simulated");
+    if (parsed == Mode.TESTBED && !testbedAllowed) {
+      throw new IllegalArgumentException("--mode testbed is only for ferry demo; use --mode"
+          + " simulated here");
+    }
+    if (parsed == Mode.LIVE) {
+      throw new IllegalArgumentException("--mode live is not available in this build yet;"
+          + " use --mode simulated or (ferry demo, as root on Linux) --mode testbed");
     }
     if (interSiteDistance.kilometres() <= 0) {
       throw new IllegalArgumentException(

@@ -361,6 +361,11 @@ public final class Probe implements Closeable {
   public Map<String, Object> stopAndReport() {
     trafficOn = false;
     ticker.shutdownNow();
+    return report();
+  }
+
+  /** The report so far, traffic going on (a gap still open counts up to now). */
+  public Map<String, Object> report() {
     long end = System.nanoTime();
     List<Object> list = new ArrayList<>();
     long maxGap = 0;

@@ -31,11 +31,26 @@ public final class ProbeMain {
       int attached = probe.attachAll(Duration.ofSeconds(args.intValue("attach-timeout-s", 30)));
       System.out.println("attached " + attached + " of " + settings.ues() + " UEs");
       probe.startTraffic();
-      Thread.sleep(Duration.ofSeconds(args.intValue("duration-s", 10)).toMillis());
+      long end = System.nanoTime()
+          + Duration.ofSeconds(args.intValue("duration-s", 10)).toNanos();
+      Path stopFile = args.has("stop-file") ? Path.of(args.get("stop-file", "")) : null;
+      // --stop-file: stop early (and report) once that file exists, checked every 50 ms
+      // --report-every-ms: the report so far, rewritten (atomically) while the traffic runs
+      long every = args.intValue("report-every-ms", 0);
+      long nextReport = System.nanoTime() + every * 1_000_000;
+      while (System.nanoTime() < end && (stopFile == null || !Files.exists(stopFile))) {
+        Thread.sleep(Math.max(1, Math.min(every > 0 ? Math.min(every, 50) : 50,
+            (end - System.nanoTime()) / 1_000_000)));
+        if (every > 0 && System.nanoTime() >= nextReport) {
+          writeAtomically(Path.of(args.get("report", "probe-report.json")),
+              Json.write(probe.report()));
+          nextReport = System.nanoTime() + every * 1_000_000;
+        }
+      }
       report = probe.stopAndReport();
     }
     Path out = Path.of(args.get("report", "probe-report.json"));
-    Files.writeString(out, Json.write(report), StandardCharsets.UTF_8);
+    writeAtomically(out, Json.write(report));
     @SuppressWarnings("unchecked")
     Map<String, Object> s = (Map<String, Object>) report.get("summary");
     System.out.println("probe: " + s.get("attached") + "/" + s.get("ues") + " UEs attached, "
@@ -44,5 +59,12 @@ public final class ProbeMain {
     boolean ok = ((Number) s.get("attached")).intValue() == settings.ues()
         && ((Number) s.get("reattaches")).longValue() == 0;
     return ok ? 0 : 1;
+  }
+
+  private static void writeAtomically(Path file, String text) throws java.io.IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -27,6 +27,11 @@ final class UeState {
   private long lastAnswerNanos;
   private long maxGapNanos;
   private long lastAttachMillis;
+  /** Gaps of at least {@link #GAP_LOGGED_MS}: when each ended (epoch ms) and how long it was. */
+  private final java.util.List<long[]> gaps = new java.util.ArrayList<>();
+
+  /** Gaps this long or longer are listed one by one in the report (to tell moves apart). */
+  static final long GAP_LOGGED_MS = 50;
 
   UeState(int index, String imsi) {
     this.index = index;
@@ -49,6 +54,10 @@ final class UeState {
     received.incrementAndGet();
     if (lastAnswerNanos != 0 && measuring) {
       maxGapNanos = Math.max(maxGapNanos, now - lastAnswerNanos);
+      long gapMs = (now - lastAnswerNanos) / 1_000_000;
+      if (gapMs >= GAP_LOGGED_MS && gaps.size() < 1000) {
+        gaps.add(new long[] {System.currentTimeMillis(), gapMs});
+      }
     }
     lastAnswerNanos = now;
   }
@@ -68,6 +77,11 @@ final class UeState {
     m.put("maxGapMs", lastAnswerNanos == 0 ? -1L : gap / 1_000_000);
     m.put("reattached", reattaches > 0);
     m.put("reattaches", (long) reattaches);
+    java.util.List<Object> g = new java.util.ArrayList<>();
+    for (long[] each : gaps) {
+      g.add(java.util.List.of(each[0], each[1]));
+    }
+    m.put("gaps", g);
     return m;
   }
 }

@@ -50,7 +50,7 @@ class HssRestartTest {
 
       first.close();
       waitFor(() -> !connected(mme));
-      try (HssServer second = new HssServer(s6a, SubscriberStore.open(file), "hss", "test")) {
+      try (HssServer second = rebind(s6a, file)) {
         waitFor(() -> connected(mme));
         assertThat(mme.status().get("ueContexts")).isEqualTo(2);
         assertThat(second.subscriber(ProbeSettings.FIRST_IMSI))
@@ -89,6 +89,27 @@ class HssRestartTest {
         throw new AssertionError("condition not met in 10 s");
       }
       Thread.sleep(10);
+    }
+  }
+
+  /**
+   * A new HSS on the old one's port. The MME keeps reconnecting to that port meanwhile, and on
+   * loopback a connect to a free port in the ephemeral range can occasionally pick that very
+   * port as its source and connect to itself (TCP simultaneous open) until the MME gives the
+   * connection up: retry the bind for a few seconds.
+   */
+  private static HssServer rebind(java.net.InetSocketAddress s6a, java.nio.file.Path file)
+      throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        return new HssServer(s6a, SubscriberStore.open(file), "hss", "test");
+      } catch (java.net.BindException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
     }
   }
 }

@@ -33,8 +33,23 @@ public final class LightpathFollower implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private Optional<LinkShape> applied = Optional.empty();
   private boolean started;
+  private final Comparator<Lightpath> preference;
 
+  /** Follows the fastest lightpath in service between the sites. */
   public LightpathFollower(OpticalController optical, LightpathLink testbed, SiteId a, SiteId z) {
+    this(optical, testbed, a, z, false);
+  }
+
+  /**
+   * @param temporaryFirst follow a temporary lightpath (set up for a migration) whenever one is in
+   *     service, whatever its rate: the link then carries what the migration really gets
+   */
+  public LightpathFollower(OpticalController optical, LightpathLink testbed, SiteId a, SiteId z,
+      boolean temporaryFirst) {
+    Comparator<Lightpath> fastest = Comparator.comparing(Lightpath::capacity)
+        .thenComparing(Lightpath::latency, Comparator.reverseOrder());
+    this.preference = temporaryFirst
+        ? Comparator.comparing(Lightpath::temporary).thenComparing(fastest) : fastest;
     this.optical = Objects.requireNonNull(optical, "optical");
     this.testbed = Objects.requireNonNull(testbed, "testbed");
     this.a = Objects.requireNonNull(a, "a");
@@ -58,12 +73,11 @@ public final class LightpathFollower implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** The lightpath the link should follow: the fastest in service between the sites. */
+  /** The lightpath the link should follow, of those in service between the sites. */
   public Optional<Lightpath> wanted() {
     return optical.lightpaths().stream()
         .filter(lp -> lp.joins(a, z) && lp.inService())
-        .max(Comparator.comparing(Lightpath::capacity)
-            .thenComparing(Lightpath::latency, Comparator.reverseOrder()));
+        .max(preference);
   }
 
   /** Reads the controller and changes the link if it must; returns the shape now applied. */

@@ -1,0 +1,323 @@
+package org.ferry.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.ferry.app.report.Timeline;
+import org.ferry.compute.criu.Criu;
+import org.ferry.compute.criu.CriuContainerVim;
+import org.ferry.compute.criu.SiteNetwork;
+import org.ferry.compute.epc.EpcOnContainers;
+import org.ferry.compute.epc.EpcOnContainers.Function;
+import org.ferry.compute.epc.TestbedBackhaul;
+import org.ferry.compute.epc.TestbedServiceProbe;
+import org.ferry.decision.SitePaths;
+import org.ferry.model.network.FiberId;
+import org.ferry.model.network.HostId;
+import org.ferry.model.report.RunReport;
+import org.ferry.model.vnf.Ipv4Address;
+import org.ferry.model.vnf.Placement;
+import org.ferry.model.vnf.Virtualization;
+import org.ferry.model.vnf.Vnf;
+import org.ferry.model.vnf.VnfId;
+import org.ferry.optical.emulator.EmulatedTransportPce;
+import org.ferry.optical.emulator.Timings;
+import org.ferry.optical.emulator.TopologyFile;
+import org.ferry.optical.transportpce.EmulatorAdmin;
+import org.ferry.optical.transportpce.TransportPceOpticalController;
+import org.ferry.optical.transportpce.TransportPceSettings;
+import org.ferry.prediction.CalibratedMigrationModel;
+import org.ferry.simulation.ReferenceSetting;
+import org.ferry.store.InMemoryVnfStore;
+import org.ferry.testbed.net.LightpathFollower;
+import org.ferry.testbed.net.Testbed;
+import org.ferry.testbed.net.TestbedArtefacts;
+import org.ferry.testbed.net.TestbedLayout;
+import org.ferry.time.TimeSource;
+import org.ferry.workflow.ComputeLayer;
+import org.ferry.workflow.Orchestrator;
+import org.ferry.workflow.Southbound;
+import org.ferry.workflow.Steering;
+import org.ferry.workflow.WorkflowSettings;
+
+/**
+ * {@code ferry demo --mode testbed}: the fault-recovery flow on real parts. The optical layer is
+ * the TransportPCE client, against an in-process emulator (or {@code --optical URL}); the
+ * testbed's sites and RAN are network namespaces, and the inter-site link follows the optical
+ * services (a temporary lightpath first, as it carries the migration); the HSS, MME and SPGW
+ * stand-ins run as CRIU containers at site A with the Internet host, and the EPC probe (a gNB
+ * with 10 UEs) in the RAN namespace. The backhaul repoint moves the RAN's port to the site where
+ * the SPGW runs. Every compute and UE figure is measured.
+ */
+final class TestbedDemo {
+
+  /** The emulator's device set-up time for a service (TransportPCE's real OLM timers: ~280 s). */
+  static final Duration SETUP_DELAY = Duration.ofSeconds(2);
+  private static final int UES = 10;
+
+  private final PrintWriter stdout;
+  private final PrintWriter stderr;
+  private final SettingOptions setting;
+  private final OpticalOptions optical;
+  private final String prefix;
+  private final List<AutoCloseable> open = new ArrayList<>();
+
+  TestbedDemo(PrintWriter stdout, PrintWriter stderr, SettingOptions setting,
+      OpticalOptions optical, String prefix) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.setting = setting;
+    this.optical = optical;
+    this.prefix = prefix;
+  }
+
+  int run(FiberId fiber, Path out) throws InterruptedException {
+    ReferenceSetting.Options options = setting.toSetting(true);
+    var unsupported = Testbed.unsupportedReason();
+    if (unsupported.isPresent()) {
+      stderr.println("ferry demo --mode testbed: " + unsupported.get() + ". The testbed runs"
+          + " network namespaces, real CRIU containers and QEMU guests, so it needs root on"
+          + " Linux (and scripts/testbed-setup.sh once). Run `ferry demo` (--mode simulated, the"
+          + " default) for the same flow in the digital twin, no root needed.");
+      return 1;
+    }
+    if (options.virtualization() != Virtualization.CONTAINER) {
+      stderr.println("ferry demo --mode testbed: --virtualization vm is not wired on the testbed"
+          + " yet (the stand-ins do not run inside a QEMU guest yet); use --virtualization"
+          + " container, or --mode simulated for VMs.");
+      return 2;
+    }
+    ReferenceSetting.topology(options.interSiteDistance()).fiber(fiber); // names known fibres
+    Criu criu = Criu.require();
+    ExecutorService runner = Executors.newSingleThreadExecutor(
+        r -> Thread.ofPlatform().daemon().name("ferry-workflow").unstarted(r));
+    Path work = null;
+    Testbed net = null;
+    Thread cleanup = null;
+    try {
+      work = Files.createTempDirectory("ferry-testbed-demo");
+      TransportPceSettings settings = opticalSettings();
+      TransportPceOpticalController controller = new TransportPceOpticalController(settings,
+          ReferenceSetting.topology(options.interSiteDistance()));
+      open.add(controller);
+
+      TestbedLayout layout = new TestbedLayout(prefix);
+      net = new Testbed(layout, TestbedArtefacts.fromEnvironment());
+      Testbed testbed = net;
+      cleanup = new Thread(() -> closeAll(testbed));
+      Runtime.getRuntime().addShutdownHook(cleanup);
+      net.down();
+      net.up();
+      LightpathFollower follower = new LightpathFollower(controller, net,
+          ReferenceSetting.SITE_A, ReferenceSetting.SITE_B, true);
+      open.add(follower);
+      follower.start(Duration.ofMillis(200));
+
+      List<SiteNetwork> hosts = new ArrayList<>();
+      for (TestbedLayout.SiteNet site : layout.sites()) {
+        String tag = site.site().value().replaceFirst("^site-", "");
+        for (int n = 1; n <= 2; n++) {
+          hosts.add(new SiteNetwork(new Placement(site.site(), HostId.of(tag + "-host-" + n)),
+              site.namespace(), site.bridge(), site.hostAddress()));
+        }
+      }
+      CriuContainerVim vim = new CriuContainerVim("criu@testbed", criu, work.resolve("images"),
+          hosts);
+      open.add(vim);
+      EpcOnContainers epc = new EpcOnContainers(vim, layout, work.resolve("epc"),
+          f -> switch (f) {
+            case HSS -> ReferenceSetting.HSS;
+            case MME -> ReferenceSetting.MME;
+            case SPGW -> ReferenceSetting.SPGW;
+            case INTERNET_HOST -> VnfId.of("internet-host");
+          });
+      open.add(epc);
+      List<Vnf> vnfs = ReferenceSetting.epc(options).stream().map(v -> new Vnf(v.id(), v.kind(),
+          v.virtualization(), v.flavor(), v.placement(), Ipv4Address.of(address(epc, v.id())),
+          v.backhaul(), v.sla())).toList();
+      Placement siteA = vnfs.get(0).placement();
+
+      stdout.printf("Ferry demo, testbed mode (%s): EPC stand-ins (HSS, MME, SPGW) as CRIU"
+          + " containers at %s, %d UEs in the RAN namespace, optical layer on %s.%n", prefix,
+          siteA, UES, controller.client().peer());
+      stdout.flush();
+      epc.deploy(siteA);
+      EpcOnContainers.Probe probe = epc.startProbe(UES, 10);
+      open.add(probe);
+      probe.awaitAttached(Duration.ofSeconds(60));
+      JsonNode hssBefore = epc.awaitStatus(Function.HSS,
+          s -> s.path("connections").size() == 1, "the MME's Diameter connection",
+          Duration.ofSeconds(10));
+      String diameterPeer = hssBefore.path("connections").get(0).path("peer").asText();
+
+      TestbedBackhaul flows = new TestbedBackhaul(layout,
+          Map.of(Ipv4Address.of(Function.SPGW.address()), ReferenceSetting.SPGW), vim);
+      InMemoryVnfStore store = new InMemoryVnfStore(vnfs);
+      Southbound sb = new Southbound(controller, flows, new ComputeLayer(List.of(vim)),
+          new TestbedServiceProbe(layout, probe), store, TimeSource.system());
+      WorkflowSettings workflow = WorkflowSettings.defaults(CalibratedMigrationModel.reference())
+          .withTestbed(options.testbed()).withApproachPolicy(setting.approachPolicy());
+      Steering steering = new Steering(controller.topology(), workflow);
+      SitePaths paths = new SitePaths(controller.lightpaths());
+      for (Vnf vnf : vnfs) {
+        steering.backhaulTo(vnf, vnf.placement().site(), paths).forEach(flows::install);
+      }
+      stdout.printf("%d of %d UEs attached; cutting %s through the emulator's admin API. Times"
+          + " are real seconds since the cut; every compute and UE figure is measured.%n%n",
+          UES, UES, fiber);
+      stdout.flush();
+      Timeline timeline = new Timeline(stdout);
+      timeline.startAt(Instant.now());
+      Orchestrator orchestrator = new Orchestrator(sb, workflow, runner, timeline);
+      orchestrator.start();
+      new EmulatorAdmin(settings).cut(fiber);
+      List<RunReport> reports = awaitRun(orchestrator,
+          settings.followTimeout().multipliedBy(3).plusSeconds(120));
+      Thread.sleep(500);
+      // the functions' state while the UEs are still attached (stopping the probe closes S1)
+      Map<Function, JsonNode> state = Map.of(Function.HSS, epc.status(Function.HSS),
+          Function.MME, epc.status(Function.MME), Function.SPGW, epc.status(Function.SPGW));
+      JsonNode ues = probe.stop(Duration.ofSeconds(20));
+      printState(state, ues, diameterPeer, flows);
+
+      var context = setting.describe();
+      context.put("cut", fiber.value());
+      context.put("optical", settings.base().toString());
+      context.put("testbed_prefix", prefix);
+      context.put("ue_longest_gap_ms", ues.path("summary").path("maxGapMs").asText());
+      context.put("ue_reattaches", ues.path("summary").path("reattaches").asText());
+      JsonNode hss = state.get(Function.HSS);
+      JsonNode mme = state.get(Function.MME);
+      JsonNode spgw = state.get(Function.SPGW);
+      boolean sameDiameter = hss.path("connections").size() == 1 && hss.path("connections")
+          .get(0).path("peer").asText().equals(diameterPeer);
+      context.put("hss_same_diameter_connection", Boolean.toString(sameDiameter));
+      context.put("mme_s1_associations", Integer.toString(mme.path("associations").size()));
+      context.put("mme_ue_contexts", mme.path("ueContexts").asText());
+      context.put("spgw_tunnels", spgw.path("tunnels").asText());
+      int exit = RunOutput.finish(reports, context, out, stdout, stderr);
+      boolean kept = ues.path("summary").path("reattaches").asInt() == 0
+          && ues.path("summary").path("attached").asInt() == UES && sameDiameter
+          && mme.path("associations").size() == 1 && mme.path("ueContexts").asInt() == UES
+          && spgw.path("tunnels").asInt() == UES;
+      if (!kept) {
+        stderr.println("ferry demo --mode testbed: some state was lost in the moves (see above)");
+      }
+      return exit != 0 ? exit : kept ? 0 : 1;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create the demo's work directory: " + e.getMessage(),
+          e);
+    } finally {
+      runner.shutdownNow();
+      closeAll(net);
+      if (cleanup != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException e) {
+          // shutting down already
+        }
+      }
+      deleteTree(work);
+    }
+  }
+
+  private TransportPceSettings opticalSettings() {
+    if (optical.enabled()) {
+      return optical.settings();
+    }
+    EmulatedTransportPce emulator = new EmulatedTransportPce(TopologyFile.defaults(),
+        Timings.withSetupDelay(SETUP_DELAY), "admin", "admin").start("127.0.0.1", 0);
+    open.add(emulator);
+    return TransportPceSettings.defaults("http://127.0.0.1:" + emulator.port())
+        .withCredentials("admin", "admin");
+  }
+
+  private void printState(Map<Function, JsonNode> state, JsonNode ues, String diameterPeer,
+      TestbedBackhaul flows) {
+    JsonNode hss = state.get(Function.HSS);
+    JsonNode mme = state.get(Function.MME);
+    JsonNode spgw = state.get(Function.SPGW);
+    JsonNode summary = ues.path("summary");
+    String peerNow = hss.path("connections").size() == 1
+        ? hss.path("connections").get(0).path("peer").asText() : "none";
+    stdout.printf("%nState after the moves (read from each function's status socket):%n");
+    stdout.printf("  HSS:  %d subscribers, %d Diameter connection(s), peer %s (%s)%n",
+        hss.path("subscribers").asInt(), hss.path("connections").size(), peerNow,
+        peerNow.equals(diameterPeer) ? "the same connection as before" : "NOT the same: was "
+            + diameterPeer);
+    stdout.printf("  MME:  %d S1 association(s), %d UE contexts, %d registered, S6a %s%n",
+        mme.path("associations").size(), mme.path("ueContexts").asInt(),
+        mme.path("registered").asInt(), mme.path("hss").path("connected").asBoolean() ? "up"
+            : "DOWN");
+    stdout.printf("  SPGW: %d tunnels (%d complete), %d NAT bindings%n",
+        spgw.path("tunnels").asInt(), spgw.path("complete").asInt(),
+        spgw.path("natBindings").asInt());
+    stdout.printf("  UEs:  %d of %d attached, longest gap %d ms over the whole run (10 ms"
+        + " echoes), %d re-attaches, %d S1 setups; RAN port now at %s%n%n",
+        summary.path("attached").asInt(), summary.path("ues").asInt(),
+        summary.path("maxGapMs").asLong(), summary.path("reattaches").asLong(),
+        summary.path("s1Setups").asLong(), flows.ranAt());
+    stdout.flush();
+  }
+
+  private static String address(EpcOnContainers epc, VnfId id) {
+    for (Function f : Function.values()) {
+      if (epc.id(f).equals(id)) {
+        return f.address();
+      }
+    }
+    throw new IllegalArgumentException("no stand-in for " + id);
+  }
+
+  private synchronized void closeAll(Testbed net) {
+    // in reverse order of opening: the probe, the stand-ins, the VIM, the follower, the optical
+    for (AutoCloseable c : open.reversed()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        stderr.println("cleanup: " + e.getMessage());
+      }
+    }
+    open.clear();
+    if (net != null) {
+      net.down();
+    }
+  }
+
+  private static List<RunReport> awaitRun(Orchestrator orchestrator, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (orchestrator.reports().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no fault-recovery run finished within " + within
+            + "; did the controller report the cut on its notification stream?");
+      }
+      Thread.sleep(100);
+    }
+    return orchestrator.reports();
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // a temporary directory: left for the system to clean
+    }
+  }
+}

@@ -2,7 +2,6 @@ package org.ferry.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -113,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
           deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline,
           runner);
       new EmulatorAdmin(settings).cut(fiber);
-      List<RunReport> reports = awaitRun(orchestrator,
+      List<RunReport> reports = RunOutput.awaitRun(orchestrator,
           settings.followTimeout().multipliedBy(3).plusSeconds(30));
       var context = setting.describe();
       context.put("cut", fiber.value());
@@ -122,18 +121,5 @@ public final class DemoCommand implements Callable<Integer> {
     } finally {
       runner.shutdownNow();
     }
-  }
-
-  private static List<RunReport> awaitRun(Orchestrator orchestrator, Duration within)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (orchestrator.reports().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no fault-recovery run finished within " + within
-            + "; did the controller report the cut on its notification stream?");
-      }
-      Thread.sleep(100);
-    }
-    return orchestrator.reports();
   }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import org.ferry.workflow.Orchestrator;
 import org.ferry.app.report.ReportJson;
 import org.ferry.app.report.SummaryCsv;
 import org.ferry.app.report.SummaryTable;
@@ -47,5 +49,24 @@ final class RunOutput {
       err.println("ferry: run " + run.runId() + " ended " + run.outcome() + ": " + run.message());
     }
     return failed.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * Waits for the orchestrator's first run, which a fault reported by the optical controller
+   * starts on the orchestrator's own thread.
+   *
+   * @throws IllegalStateException if none has finished within {@code within}
+   */
+  static List<RunReport> awaitRun(Orchestrator orchestrator, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (orchestrator.reports().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no fault-recovery run finished within " + within
+            + "; did the controller report the cut on its notification stream?");
+      }
+      Thread.sleep(100);
+    }
+    return orchestrator.reports();
   }
 }

@@ -182,7 +182,7 @@ final class TestbedDemo {
       Orchestrator orchestrator = new Orchestrator(sb, workflow, runner, timeline);
       orchestrator.start();
       new EmulatorAdmin(settings).cut(fiber);
-      List<RunReport> reports = awaitRun(orchestrator,
+      List<RunReport> reports = RunOutput.awaitRun(orchestrator,
           settings.followTimeout().multipliedBy(3).plusSeconds(120));
       Thread.sleep(500);
       // the functions' state while the UEs are still attached (stopping the probe closes S1)
@@ -293,19 +293,6 @@ final class TestbedDemo {
     if (net != null) {
       net.down();
     }
-  }
-
-  private static List<RunReport> awaitRun(Orchestrator orchestrator, Duration within)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (orchestrator.reports().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no fault-recovery run finished within " + within
-            + "; did the controller report the cut on its notification stream?");
-      }
-      Thread.sleep(100);
-    }
-    return orchestrator.reports();
   }
 
   private static void deleteTree(Path dir) {

@@ -19,6 +19,7 @@ import org.ferry.epc.gtp.GtpV2Ie;
 import org.ferry.epc.gtp.GtpV2Message;
 import org.ferry.epc.wire.Args;
 import org.ferry.epc.wire.Counters;
+import org.ferry.epc.wire.Datagrams;
 import org.ferry.epc.wire.MalformedMessageException;
 import org.ferry.epc.wire.Threads;
 import org.slf4j.Logger;
@@ -66,21 +67,9 @@ public final class SgwClient implements Closeable {
   }
 
   private void readLoop() {
-    byte[] buf = new byte[65535];
-    while (!socket.isClosed()) {
-      DatagramPacket p = new DatagramPacket(buf, buf.length);
+    Datagrams.receiveUntilClosed(socket, "S11", LOG, (buf, length, from) -> {
       try {
-        socket.receive(p);
-      } catch (IOException e) {
-        if (!socket.isClosed()) {
-          LOG.warn("S11 receive failed: {}", e.toString());
-        }
-        continue;
-      }
-      byte[] data = new byte[p.getLength()];
-      System.arraycopy(buf, 0, data, 0, data.length);
-      try {
-        GtpV2Message m = GtpV2Codec.decode(data);
+        GtpV2Message m = GtpV2Codec.decode(Datagrams.copy(buf, length));
         CompletableFuture<GtpV2Message> f = pending.remove(m.sequence());
         if (f == null) {
           counters.increment("gtpc.unexpected");
@@ -89,10 +78,9 @@ public final class SgwClient implements Closeable {
         }
       } catch (MalformedMessageException e) {
         counters.increment("malformed.gtpc");
-        LOG.warn("S11 from {}: dropped malformed message: {}", p.getSocketAddress(),
-            e.getMessage());
+        LOG.warn("S11 from {}: dropped malformed message: {}", from, e.getMessage());
       }
-    }
+    });
   }
 
   /**

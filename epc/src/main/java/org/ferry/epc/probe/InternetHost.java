@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ferry.epc.wire.Datagrams;
 import org.ferry.epc.wire.Threads;
 
 /** A host on the Internet side of the SGi interface: echoes every UDP datagram to its sender. */
@@ -30,17 +31,14 @@ public final class InternetHost implements Closeable {
   }
 
   private void loop() {
-    byte[] buf = new byte[65535];
-    while (!socket.isClosed()) {
-      DatagramPacket p = new DatagramPacket(buf, buf.length);
+    Datagrams.receiveUntilClosed(socket, "echo", null, (buf, length, from) -> {
       try {
-        socket.receive(p);
-        socket.send(new DatagramPacket(buf, p.getLength(), p.getSocketAddress()));
+        socket.send(new DatagramPacket(buf, length, from));
         echoed.incrementAndGet();
       } catch (IOException e) {
-        // closed, or the sender is gone: keep serving
+        // the sender is gone: keep serving
       }
-    }
+    });
   }
 
   @Override

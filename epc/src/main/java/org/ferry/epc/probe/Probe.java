@@ -30,6 +30,7 @@ import org.ferry.epc.s1ap.S1apPdu;
 import org.ferry.epc.s1ap.S1apPdu.Ie;
 import org.ferry.epc.transport.S1Association;
 import org.ferry.epc.transport.S1Transport;
+import org.ferry.epc.wire.Datagrams;
 import org.ferry.epc.wire.Ipv4Udp;
 import org.ferry.epc.wire.MalformedMessageException;
 import org.ferry.epc.wire.Threads;
@@ -309,27 +310,20 @@ public final class Probe implements Closeable {
   }
 
   private void gtpuLoop() {
-    byte[] buf = new byte[65535];
-    while (!gtpu.isClosed()) {
-      DatagramPacket p = new DatagramPacket(buf, buf.length);
-      try {
-        gtpu.receive(p);
-      } catch (IOException e) {
-        continue;
-      }
+    Datagrams.receiveUntilClosed(gtpu, "GTP-U", null, (buf, length, from) -> {
       long now = System.nanoTime();
       try {
-        GtpUPacket g = GtpUCodec.decode(buf, p.getLength());
+        GtpUPacket g = GtpUCodec.decode(buf, length);
         if (g.type() == GtpUPacket.ERROR_INDICATION) {
           errorIndication(g.payload());
-          continue;
+          return;
         }
         if (g.type() != GtpUPacket.G_PDU) {
-          continue;
+          return;
         }
         UeState ue = byDownlinkTeid.get(g.teid());
         if (ue == null) {
-          continue;
+          return;
         }
         Ipv4Udp packet = Ipv4Udp.decode(g.payload());
         if (packet.payload().length == 20 && packet.destination().equals(ue.address)) {
@@ -338,7 +332,7 @@ public final class Probe implements Closeable {
       } catch (MalformedMessageException e) {
         malformed.incrementAndGet();
       }
-    }
+    });
   }
 
   private void errorIndication(byte[] ies) {

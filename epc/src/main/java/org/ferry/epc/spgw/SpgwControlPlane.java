@@ -15,6 +15,7 @@ import org.ferry.epc.gtp.GtpV2Codec;
 import org.ferry.epc.gtp.GtpV2Ie;
 import org.ferry.epc.gtp.GtpV2Message;
 import org.ferry.epc.wire.Counters;
+import org.ferry.epc.wire.Datagrams;
 import org.ferry.epc.wire.MalformedMessageException;
 import org.ferry.epc.wire.Threads;
 import org.slf4j.Logger;
@@ -50,33 +51,21 @@ final class SpgwControlPlane implements Closeable {
   }
 
   private void loop() {
-    byte[] buf = new byte[65535];
-    while (!socket.isClosed()) {
-      DatagramPacket p = new DatagramPacket(buf, buf.length);
+    Datagrams.receiveUntilClosed(socket, "S11", LOG, (buf, length, from) -> {
       try {
-        socket.receive(p);
-      } catch (IOException e) {
-        if (!socket.isClosed()) {
-          LOG.warn("S11 receive failed: {}", e.toString());
-        }
-        continue;
-      }
-      byte[] data = new byte[p.getLength()];
-      System.arraycopy(buf, 0, data, 0, data.length);
-      try {
-        GtpV2Message reply = handle(GtpV2Codec.decode(data));
+        GtpV2Message reply = handle(GtpV2Codec.decode(Datagrams.copy(buf, length)));
         if (reply != null) {
           byte[] out = GtpV2Codec.encode(reply);
-          socket.send(new DatagramPacket(out, out.length, p.getSocketAddress()));
+          socket.send(new DatagramPacket(out, out.length, from));
         }
       } catch (MalformedMessageException e) {
         counters.increment("malformed.gtpc");
-        LOG.warn("S11 from {}: dropped malformed message: {}", p.getSocketAddress(), e.getMessage());
+        LOG.warn("S11 from {}: dropped malformed message: {}", from, e.getMessage());
       } catch (IOException | RuntimeException e) {
         counters.increment("gtpc.errors");
-        LOG.warn("S11 from {}: could not handle message: {}", p.getSocketAddress(), e.toString());
+        LOG.warn("S11 from {}: could not handle message: {}", from, e.toString());
       }
-    }
+    });
   }
 
   private GtpV2Message handle(GtpV2Message m) throws MalformedMessageException {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ferry.epc.gtp.GtpUCodec;
 import org.ferry.epc.gtp.GtpUPacket;
 import org.ferry.epc.wire.Counters;
+import org.ferry.epc.wire.Datagrams;
 import org.ferry.epc.wire.Ipv4Udp;
 import org.ferry.epc.wire.MalformedMessageException;
 import org.ferry.epc.wire.Threads;
@@ -55,24 +56,14 @@ final class UserPlane implements Closeable {
     }
 
     private void downlinkLoop() {
-      byte[] buf = new byte[65535];
-      while (!socket.isClosed()) {
-        DatagramPacket p = new DatagramPacket(buf, buf.length);
-        try {
-          socket.receive(p);
-        } catch (IOException e) {
-          continue;
-        }
-        InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
+      Datagrams.receiveUntilClosed(socket, "SGi", null, (buf, length, from) -> {
         if (!from.getAddress().equals(flow.peer) || from.getPort() != flow.peerPort) {
           counters.increment("sgi.unsolicited");
-          continue;
+          return;
         }
         lastUsedNanos = System.nanoTime();
-        byte[] payload = new byte[p.getLength()];
-        System.arraycopy(buf, 0, payload, 0, payload.length);
-        downlink(flow, payload);
-      }
+        downlink(flow, Datagrams.copy(buf, length));
+      });
     }
   }
 
@@ -116,29 +107,18 @@ final class UserPlane implements Closeable {
   }
 
   private void uplinkLoop() {
-    byte[] buf = new byte[65535];
-    while (!closed) {
-      DatagramPacket p = new DatagramPacket(buf, buf.length);
+    Datagrams.receiveUntilClosed(s1u, "S1-U", LOG, (buf, length, from) -> {
       try {
-        s1u.receive(p);
-      } catch (IOException e) {
-        if (!closed) {
-          LOG.warn("S1-U receive failed: {}", e.toString());
-        }
-        continue;
-      }
-      try {
-        GtpUPacket g = GtpUCodec.decode(buf, p.getLength());
-        handle(g, (InetSocketAddress) p.getSocketAddress());
+        handle(GtpUCodec.decode(buf, length), from);
       } catch (MalformedMessageException e) {
         counters.increment("malformed." + e.protocol().toLowerCase());
         logRare("malformed." + e.protocol().toLowerCase(),
-            "S1-U from " + p.getSocketAddress() + ": dropped malformed packet: " + e.getMessage());
+            "S1-U from " + from + ": dropped malformed packet: " + e.getMessage());
       } catch (IOException | RuntimeException e) {
         counters.increment("gtpu.errors");
-        LOG.warn("S1-U from {}: could not handle packet: {}", p.getSocketAddress(), e.toString());
+        LOG.warn("S1-U from {}: could not handle packet: {}", from, e.toString());
       }
-    }
+    });
   }
 
   /** Logs the first and then every 100th of a repeated event, so a flood cannot fill the disk. */

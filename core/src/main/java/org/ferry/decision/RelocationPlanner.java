@@ -167,14 +167,9 @@ public final class RelocationPlanner {
             .collect(Collectors.toMap(m -> m.vnf().id(), m -> m.to().site()));
     double total = 0;
     for (Vnf vnf : vnfs.values()) {
-      SiteId here = sites.getOrDefault(vnf.id(), vnf.placement().site());
+      SiteId here = SlaEvaluator.siteOf(vnf.id(), sites, vnfs);
       for (var requirement : vnf.sla()) {
-        SiteId there =
-            switch (requirement.peer()) {
-              case Peer.AtSite s -> s.site();
-              case Peer.OfVnf o ->
-                  sites.getOrDefault(o.vnf(), vnfs.get(o.vnf()).placement().site());
-            };
+        SiteId there = SlaEvaluator.peerSite(requirement.peer(), sites, vnfs);
         total += paths.tenant(here, there).map(p -> p.oneWayLatency().toNanos() / 1e3)
             .orElse(1e9);
       }

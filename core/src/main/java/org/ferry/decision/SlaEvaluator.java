@@ -28,11 +28,7 @@ public final class SlaEvaluator {
     SiteId here = siteOf(vnf.id(), sites, vnfs);
     List<SlaViolation> missed = new ArrayList<>();
     for (SlaRequirement requirement : vnf.sla()) {
-      SiteId there =
-          switch (requirement.peer()) {
-            case Peer.AtSite atSite -> atSite.site();
-            case Peer.OfVnf ofVnf -> siteOf(ofVnf.vnf(), sites, vnfs);
-          };
+      SiteId there = peerSite(requirement.peer(), sites, vnfs);
       Optional<NetworkPath> offered = paths.tenant(here, there);
       if (offered.isEmpty() || !meets(offered.get(), requirement)) {
         missed.add(new SlaViolation(vnf.id(), requirement, offered));
@@ -46,7 +42,16 @@ public final class SlaEvaluator {
         && path.rate().compareTo(requirement.minBandwidth()) >= 0;
   }
 
-  private static SiteId siteOf(VnfId id, Map<VnfId, SiteId> sites, Map<VnfId, Vnf> vnfs) {
+  /** Where a peer stands: its site, or, for a VNF, as {@link #siteOf} says. */
+  static SiteId peerSite(Peer peer, Map<VnfId, SiteId> sites, Map<VnfId, Vnf> vnfs) {
+    return switch (peer) {
+      case Peer.AtSite atSite -> atSite.site();
+      case Peer.OfVnf ofVnf -> siteOf(ofVnf.vnf(), sites, vnfs);
+    };
+  }
+
+  /** Where a VNF stands: in {@code sites} if the plan under test moves it, else its placement. */
+  static SiteId siteOf(VnfId id, Map<VnfId, SiteId> sites, Map<VnfId, Vnf> vnfs) {
     SiteId site = sites.get(id);
     if (site != null) {
       return site;

@@ -6,7 +6,8 @@
 #
 # What it does:
 #  1. apt-get update (once) and install: qemu-system-x86 (7.2), qemu-utils, busybox-static,
-#     iproute2, iptables, iputils-ping, cpio, gcc, libc6-dev, libnetfilter-queue-dev.
+#     iproute2, iptables, iputils-ping, cpio, gcc, libc6-dev, libnetfilter-queue-dev, socat,
+#     e2fsprogs.
 #  2. Downloads Debian's cloud kernel package (apt-get download, NOT installed: the host's boot
 #     kernel is untouched) and unpacks it into the cache: its vmlinuz boots the guests.
 #  3. Builds the guest initramfs: busybox, the virtio modules (loaded in dependency order) and
@@ -14,6 +15,8 @@
 #  4. Builds nfq-delay, the native NFQUEUE delay line (the kernel here has no netem).
 #  5. Installs CRIU >= 4.2 (the system's if recent enough, else Debian sid's in a private prefix)
 #     and checks it with `criu check`.
+#  6. Builds the guests' Java runtime disk (a read-only ext4 image: a jlink'd Java 17 runtime, its
+#     libraries and busybox), which the EPC stand-ins run from inside the QEMU guests.
 set -euo pipefail
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -33,7 +36,7 @@ APT=(apt-get -y -q -o DPkg::Lock::Timeout=600)
 export DEBIAN_FRONTEND=noninteractive
 
 PACKAGES=(qemu-system-x86 qemu-utils busybox-static iproute2 iptables iputils-ping cpio gcc
-  libc6-dev libnetfilter-queue-dev socat util-linux)
+  libc6-dev libnetfilter-queue-dev socat util-linux e2fsprogs tar)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
@@ -74,9 +77,9 @@ if [ ! -s "$INITRD" ] || [ "$(cat "$CACHE/initrd.stamp" 2>/dev/null)" != "$STAMP
   work=$(mktemp -d)
   mkdir -p "$work"/{bin,sbin,proc,sys,dev,tmp,lib/modules}
   cp /bin/busybox "$work/bin/busybox"
-  for c in sh mount insmod ip ifconfig sleep cat echo mkdir date poweroff; do ln -sf busybox "$work/bin/$c"; done
+  for c in sh mount insmod ip ifconfig sleep cat echo mkdir date poweroff tar chroot; do ln -sf busybox "$work/bin/$c"; done
   moddir=$(ls -d "$CACHE"/kernel/root/lib/modules/* | head -1)
-  for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci failover net_failover virtio_net; do
+  for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk failover net_failover virtio_net; do
     f=$(find "$moddir/kernel" -name "$m.ko*" | head -1)
     [ -n "$f" ] || { echo "testbed-setup: module $m not in $moddir" >&2; exit 1; }
     case "$f" in
@@ -173,4 +176,37 @@ if ! out=$("$CRIU" check 2>&1); then
 fi
 say "$("$CRIU" --version | head -1); criu check: $(echo "$out" | tail -1)"
 
-echo "testbed-setup: ready; artefacts in $CACHE (kernel/vmlinuz, initrd.cpio.gz, nfq-delay); criu at $CRIU"
+# 6. The guests' Java runtime disk: a jlink'd runtime (java.base and jdk.sctp: what the EPC
+#    stand-ins use) with a CDS archive (the JVM starts about twice as fast under TCG with one),
+#    the shared libraries it loads, and busybox. It is read-only and shared by every guest; the
+#    application comes on a second disk (see scripts/guest/init).
+JDK=""
+for j in "${FERRY_GUEST_JDK:-}" /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/*17* /usr/lib/jvm/*; do
+  if [ -n "$j" ] && [ -x "$j/bin/jlink" ] && [ -d "$j/jmods" ]; then JDK="$j"; break; fi
+done
+[ -n "$JDK" ] || die "no JDK with jlink and jmods under /usr/lib/jvm for the guests' Java runtime (set FERRY_GUEST_JDK)"
+RT="$CACHE/guest-runtime.ext4"
+RSTAMP="$( (cat "$JDK/release"; sed -n '/^# 6. The guests/,$p' "$0") | sha256sum | cut -c1-16)"
+if [ ! -s "$RT" ] || [ "$(cat "$CACHE/guest-runtime.stamp" 2>/dev/null)" != "$RSTAMP" ]; then
+  say "building the guests' Java runtime disk from $JDK"
+  work=$(mktemp -d)
+  mkdir -p "$work"/{bin,proc,dev,tmp,lib64,lib/x86_64-linux-gnu}
+  "$JDK/bin/jlink" --add-modules java.base,jdk.sctp --strip-debug --no-header-files \
+    --no-man-pages --output "$work/jre"
+  "$work/jre/bin/java" -Xshare:dump -XX:+UseSerialGC >/dev/null
+  for lib in $(find "$work/jre" -name '*.so' -exec ldd {} + 2>/dev/null \
+      | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | sort -u); do
+    cp -L "$lib" "$work/lib/x86_64-linux-gnu/"
+  done
+  cp -L /lib64/ld-linux-x86-64.so.2 "$work/lib64/"
+  cp /bin/busybox "$work/bin/busybox"
+  for c in sh cat sleep ls ip; do ln -sf busybox "$work/bin/$c"; done
+  size=$(( $(du -sm "$work" | cut -f1) + 32 ))
+  rm -f "$RT.new"
+  mkfs.ext4 -q -F -d "$work" -L ferry-rt "$RT.new" "${size}M"
+  mv "$RT.new" "$RT"
+  echo "$RSTAMP" >"$CACHE/guest-runtime.stamp"
+  rm -rf "$work"
+fi
+
+echo "testbed-setup: ready; artefacts in $CACHE (kernel/vmlinuz, initrd.cpio.gz, nfq-delay, guest-runtime.ext4); criu at $CRIU"

@@ -19,7 +19,8 @@ import org.ferry.compute.criu.Criu;
 import org.ferry.compute.criu.CriuContainerVim;
 import org.ferry.compute.criu.SiteNetwork;
 import org.ferry.compute.epc.EpcOnContainers;
-import org.ferry.compute.epc.EpcOnContainers.Function;
+import org.ferry.compute.epc.EpcFunction;
+import org.ferry.compute.epc.EpcProbe;
 import org.ferry.compute.epc.TestbedBackhaul;
 import org.ferry.compute.epc.TestbedServiceProbe;
 import org.ferry.decision.SitePaths;
@@ -153,16 +154,16 @@ final class TestbedDemo {
           siteA, UES, controller.client().peer());
       stdout.flush();
       epc.deploy(siteA);
-      EpcOnContainers.Probe probe = epc.startProbe(UES, 10);
+      EpcProbe probe = epc.startProbe(UES, 10);
       open.add(probe);
       probe.awaitAttached(Duration.ofSeconds(60));
-      JsonNode hssBefore = epc.awaitStatus(Function.HSS,
+      JsonNode hssBefore = epc.awaitStatus(EpcFunction.HSS,
           s -> s.path("connections").size() == 1, "the MME's Diameter connection",
           Duration.ofSeconds(10));
       String diameterPeer = hssBefore.path("connections").get(0).path("peer").asText();
 
       TestbedBackhaul flows = new TestbedBackhaul(layout,
-          Map.of(Ipv4Address.of(Function.SPGW.address()), ReferenceSetting.SPGW), vim);
+          Map.of(Ipv4Address.of(EpcFunction.SPGW.address()), ReferenceSetting.SPGW), vim);
       InMemoryVnfStore store = new InMemoryVnfStore(vnfs);
       Southbound sb = new Southbound(controller, flows, new ComputeLayer(List.of(vim)),
           new TestbedServiceProbe(layout, probe), store, TimeSource.system());
@@ -186,8 +187,8 @@ final class TestbedDemo {
           settings.followTimeout().multipliedBy(3).plusSeconds(120));
       Thread.sleep(500);
       // the functions' state while the UEs are still attached (stopping the probe closes S1)
-      Map<Function, JsonNode> state = Map.of(Function.HSS, epc.status(Function.HSS),
-          Function.MME, epc.status(Function.MME), Function.SPGW, epc.status(Function.SPGW));
+      Map<EpcFunction, JsonNode> state = Map.of(EpcFunction.HSS, epc.status(EpcFunction.HSS),
+          EpcFunction.MME, epc.status(EpcFunction.MME), EpcFunction.SPGW, epc.status(EpcFunction.SPGW));
       JsonNode ues = probe.stop(Duration.ofSeconds(20));
       printState(state, ues, diameterPeer, flows);
 
@@ -197,9 +198,9 @@ final class TestbedDemo {
       context.put("testbed_prefix", prefix);
       context.put("ue_longest_gap_ms", ues.path("summary").path("maxGapMs").asText());
       context.put("ue_reattaches", ues.path("summary").path("reattaches").asText());
-      JsonNode hss = state.get(Function.HSS);
-      JsonNode mme = state.get(Function.MME);
-      JsonNode spgw = state.get(Function.SPGW);
+      JsonNode hss = state.get(EpcFunction.HSS);
+      JsonNode mme = state.get(EpcFunction.MME);
+      JsonNode spgw = state.get(EpcFunction.SPGW);
       boolean sameDiameter = hss.path("connections").size() == 1 && hss.path("connections")
           .get(0).path("peer").asText().equals(diameterPeer);
       context.put("hss_same_diameter_connection", Boolean.toString(sameDiameter));
@@ -243,11 +244,11 @@ final class TestbedDemo {
         .withCredentials("admin", "admin");
   }
 
-  private void printState(Map<Function, JsonNode> state, JsonNode ues, String diameterPeer,
+  private void printState(Map<EpcFunction, JsonNode> state, JsonNode ues, String diameterPeer,
       TestbedBackhaul flows) {
-    JsonNode hss = state.get(Function.HSS);
-    JsonNode mme = state.get(Function.MME);
-    JsonNode spgw = state.get(Function.SPGW);
+    JsonNode hss = state.get(EpcFunction.HSS);
+    JsonNode mme = state.get(EpcFunction.MME);
+    JsonNode spgw = state.get(EpcFunction.SPGW);
     JsonNode summary = ues.path("summary");
     String peerNow = hss.path("connections").size() == 1
         ? hss.path("connections").get(0).path("peer").asText() : "none";
@@ -272,7 +273,7 @@ final class TestbedDemo {
   }
 
   private static String address(EpcOnContainers epc, VnfId id) {
-    for (Function f : Function.values()) {
+    for (EpcFunction f : EpcFunction.values()) {
       if (epc.id(f).equals(id)) {
         return f.address();
       }

@@ -17,7 +17,7 @@ import org.ferry.testbed.net.TestbedLayout;
 
 /**
  * The service probe on the testbed: a VNF answers when one ICMP echo from the RAN namespace to its
- * address comes back within a second; the UEs are the EPC probe's ({@link EpcOnContainers.Probe}),
+ * address comes back within a second; the UEs are the EPC probe's ({@link EpcProbe}),
  * whose report (rewritten every 100 ms) lists every gap of 50 ms or more with when it ended, so a
  * watch reports the longest gap that began while it ran, at the probe's 10 ms resolution, and the
  * UEs that re-attached meanwhile. Every figure is measured.
@@ -25,10 +25,10 @@ import org.ferry.testbed.net.TestbedLayout;
 public final class TestbedServiceProbe implements ServiceProbe {
 
   private final TestbedLayout layout;
-  private final EpcOnContainers.Probe probe;
+  private final EpcProbe probe;
   private final CommandRunner run = CommandRunner.withDefaultTimeout();
 
-  public TestbedServiceProbe(TestbedLayout layout, EpcOnContainers.Probe probe) {
+  public TestbedServiceProbe(TestbedLayout layout, EpcProbe probe) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.probe = Objects.requireNonNull(probe, "probe");
   }

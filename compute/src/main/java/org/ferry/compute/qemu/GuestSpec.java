@@ -12,9 +12,15 @@ import org.ferry.model.vnf.Flavor;
  * @param mac the virtio NIC's MAC, kept across moves
  * @param dirtyMegabytesPerSecond how fast the workload dirties memory (decimal MB/s), 0 for none
  * @param workingSetMib how much memory the workload touches
+ * @param application what the guest runs instead of the workload, or null
  */
 public record GuestSpec(int vcpus, long memoryMib, String address, String mac,
-    double dirtyMegabytesPerSecond, long workingSetMib) {
+    double dirtyMegabytesPerSecond, long workingSetMib, GuestApplication application) {
+
+  public GuestSpec(int vcpus, long memoryMib, String address, String mac,
+      double dirtyMegabytesPerSecond, long workingSetMib) {
+    this(vcpus, memoryMib, address, mac, dirtyMegabytesPerSecond, workingSetMib, null);
+  }
 
   public GuestSpec {
     Objects.requireNonNull(address, "address");
@@ -40,6 +46,11 @@ public record GuestSpec(int vcpus, long memoryMib, String address, String mac,
   }
 
   public GuestSpec withWorkload(double dirtyMbps, long workingSet) {
-    return new GuestSpec(vcpus, memoryMib, address, mac, dirtyMbps, workingSet);
+    return new GuestSpec(vcpus, memoryMib, address, mac, dirtyMbps, workingSet, application);
+  }
+
+  /** The same guest running {@code app} (from the guests' Java runtime disk), no workload. */
+  public GuestSpec withApplication(GuestApplication app) {
+    return new GuestSpec(vcpus, memoryMib, address, mac, 0, 0, app);
   }
 }

@@ -100,6 +100,8 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     final VnfId id;
     final GuestSpec spec;
     final String tap;
+    /** The application's disk (a tar), or null for the memory-dirtying workload. */
+    Path appDisk;
     volatile Instance current;
     volatile boolean cancelRequested;
     volatile boolean migrating;
@@ -199,17 +201,22 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     }
     artefacts.check();
     Guest g = new Guest(vnf, spec, "vm" + tapIndex.getAndIncrement());
+    if (spec.application() != null) {
+      artefacts.checkGuestRuntime();
+      g.appDisk = applicationDisk(vnf, spec.application());
+    }
     for (TestbedLayout.SiteNet net : layout.sites()) {
       ensureTap(net, g.tap); // at every site now, so that no move spends its pre-live on it
     }
     Instance instance = launch(g, site, false);
     g.current = instance;
     guests.put(vnf, g);
-    String ready = spec.dirtyMegabytesPerSecond() > 0 ? "ferry-dirty:" : "ferry-guest: up";
+    String ready = spec.application() != null ? spec.application().readyMarker()
+        : spec.dirtyMegabytesPerSecond() > 0 ? "ferry-dirty:" : "ferry-guest: up";
     long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
     String console;
     while (!(console = readQuietly(instance.serial())).contains(ready)) {
-      boolean faulted = console.contains("Out of memory")
+      boolean faulted = console.contains("Out of memory") || console.contains("ferry-guest: FAILED")
           || CONSOLE_FAULTS.stream().anyMatch(console::contains);
       if (faulted || !instance.process().isAlive() || System.nanoTime() > deadline) {
         stop(vnf);
@@ -223,6 +230,42 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     LOG.info("guest {} runs at {} ({} MiB, {} vCPU, {})", vnf, site, spec.memoryMib(),
         spec.vcpus(), spec.address());
     return placement(site);
+  }
+
+  /**
+   * Writes the application's disk: a tar of its files and {@code run.sh}, which the guest's init
+   * unpacks into {@link GuestApplication#DIRECTORY} and runs (scripts/guest/init).
+   */
+  private Path applicationDisk(VnfId vnf, GuestApplication app) {
+    Path staging = workDir.resolve(vnf.value() + ".app");
+    Path tar = workDir.resolve(vnf.value() + ".app.tar");
+    try {
+      if (Files.isDirectory(staging)) {
+        try (var old = Files.walk(staging)) {
+          for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+      Files.createDirectories(staging);
+      for (Path f : app.files()) {
+        Files.copy(f, staging.resolve(f.getFileName().toString()));
+      }
+      for (Map.Entry<String, String> t : app.texts().entrySet()) {
+        Files.writeString(staging.resolve(t.getKey()), t.getValue());
+      }
+      StringBuilder line = new StringBuilder("cd " + GuestApplication.DIRECTORY + " && exec");
+      for (String arg : app.command()) {
+        line.append(" '").append(arg.replace("'", "'\\''")).append('\'');
+      }
+      Files.writeString(staging.resolve("run.sh"), "#!/bin/sh\n" + line + "\n");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot stage " + vnf + "'s application in " + staging
+          + ": " + e.getMessage(), e);
+    }
+    run.run("tar", "-cf", tar.toString(), "--owner=0", "--group=0", "-C", staging.toString(),
+        ".");
+    return tar;
   }
 
   /**
@@ -619,10 +662,16 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
         "-kernel", artefacts.kernel().toString(), "-initrd", artefacts.initrd().toString(),
         "-append", "console=ttyS0 quiet panic=-1 " + GUEST_KERNEL_ARGS + " ferry.ip=" + s.address() + "/"
             + layout.prefixLength() + " ferry.dirty=" + s.dirtyMegabytesPerSecond()
-            + " ferry.wss=" + s.workingSetMib(),
+            + " ferry.wss=" + s.workingSetMib() + (g.appDisk != null ? " ferry.app=1" : ""),
         "-netdev", "tap,id=n0,ifname=" + g.tap + ",script=no,downscript=no",
         "-device", "virtio-net-pci,netdev=n0,mac=" + s.mac(),
         "-qmp", "unix:" + sock + ",server=on,wait=off"));
+    if (g.appDisk != null) {
+      // the same two read-only disks at both ends of a move: the sites share this file system
+      argv.addAll(List.of(
+          "-drive", "file=" + artefacts.guestRuntime() + ",if=virtio,format=raw,readonly=on",
+          "-drive", "file=" + g.appDisk + ",if=virtio,format=raw,readonly=on"));
+    }
     if (incoming) {
       argv.addAll(List.of("-incoming", "defer"));
     }

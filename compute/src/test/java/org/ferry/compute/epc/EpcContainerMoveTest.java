@@ -10,7 +10,7 @@ import java.util.List;
 import org.ferry.compute.criu.Criu;
 import org.ferry.compute.criu.CriuContainerVim;
 import org.ferry.compute.criu.SiteNetwork;
-import org.ferry.compute.epc.EpcOnContainers.Function;
+import org.ferry.compute.epc.EpcFunction;
 import org.ferry.model.unit.DataRate;
 import org.ferry.model.vnf.BackhaulInterface;
 import org.ferry.model.vnf.Flavor;
@@ -45,7 +45,7 @@ class EpcContainerMoveTest {
 
   @TempDir Path work;
 
-  record Move(Function function, MigrationApproach approach, long startMs, long endMs,
+  record Move(EpcFunction function, MigrationApproach approach, long startMs, long endMs,
       long frozenMs) {}
 
   @Test
@@ -66,48 +66,48 @@ class EpcContainerMoveTest {
               List.of(a, b));
           EpcOnContainers epc = new EpcOnContainers(vim, layout, work.resolve("epc"), "fe-")) {
         epc.deploy(a.placement());
-        try (EpcOnContainers.Probe probe = epc.startProbe(10, 10)) {
+        try (EpcProbe probe = epc.startProbe(10, 10)) {
           probe.awaitAttached(Duration.ofSeconds(60));
-          JsonNode mme = epc.awaitStatus(Function.MME,
+          JsonNode mme = epc.awaitStatus(EpcFunction.MME,
               s -> s.path("registered").asInt() == 10, "10 registered UEs",
               Duration.ofSeconds(20));
-          JsonNode hss = epc.status(Function.HSS);
+          JsonNode hss = epc.status(EpcFunction.HSS);
           assertThat(hss.path("connections")).hasSize(1);
           String diameterPeer = hss.path("connections").get(0).path("peer").asText();
           String s1Peer = mme.path("associations").get(0).path("peer").asText();
-          JsonNode spgw = epc.status(Function.SPGW);
+          JsonNode spgw = epc.status(EpcFunction.SPGW);
           assertThat(spgw.path("tunnels").asInt()).isEqualTo(10);
           Thread.sleep(500);
 
-          moves.add(move(epc, Function.HSS, VnfKind.HSS, a, b, MigrationApproach.STOP_AND_COPY));
-          hss = epc.status(Function.HSS);
+          moves.add(move(epc, EpcFunction.HSS, VnfKind.HSS, a, b, MigrationApproach.STOP_AND_COPY));
+          hss = epc.status(EpcFunction.HSS);
           assertThat(hss.path("subscribers").asInt()).isEqualTo(10);
           assertThat(hss.path("connections")).as("the HSS keeps its one Diameter peer")
               .hasSize(1);
           assertThat(hss.path("connections").get(0).path("peer").asText())
               .as("the same TCP connection to the MME").isEqualTo(diameterPeer);
-          assertThat(epc.status(Function.MME).path("hss").path("connected").asBoolean())
+          assertThat(epc.status(EpcFunction.MME).path("hss").path("connected").asBoolean())
               .isTrue();
 
-          moves.add(move(epc, Function.MME, VnfKind.MME, a, b, MigrationApproach.LAZY));
-          mme = epc.status(Function.MME);
+          moves.add(move(epc, EpcFunction.MME, VnfKind.MME, a, b, MigrationApproach.LAZY));
+          mme = epc.status(EpcFunction.MME);
           assertThat(mme.path("associations")).as("the S1 association").hasSize(1);
           assertThat(mme.path("associations").get(0).path("peer").asText()).isEqualTo(s1Peer);
           assertThat(mme.path("ueContexts").asInt()).isEqualTo(10);
           assertThat(mme.path("registered").asInt()).isEqualTo(10);
           assertThat(mme.path("hss").path("connected").asBoolean()).isTrue();
-          assertThat(epc.status(Function.HSS).path("connections").get(0).path("peer").asText())
+          assertThat(epc.status(EpcFunction.HSS).path("connections").get(0).path("peer").asText())
               .isEqualTo(diameterPeer);
 
-          moves.add(move(epc, Function.SPGW, VnfKind.SPGW, a, b,
+          moves.add(move(epc, EpcFunction.SPGW, VnfKind.SPGW, a, b,
               MigrationApproach.STOP_AND_COPY));
-          spgw = epc.status(Function.SPGW);
+          spgw = epc.status(EpcFunction.SPGW);
           assertThat(spgw.path("tunnels").asInt()).as("every tunnel").isEqualTo(10);
           assertThat(spgw.path("complete").asInt()).isEqualTo(10);
           Thread.sleep(1500);
 
-          moves.add(move(epc, Function.SPGW, VnfKind.SPGW, b, a, MigrationApproach.LAZY));
-          assertThat(epc.status(Function.SPGW).path("tunnels").asInt()).isEqualTo(10);
+          moves.add(move(epc, EpcFunction.SPGW, VnfKind.SPGW, b, a, MigrationApproach.LAZY));
+          assertThat(epc.status(EpcFunction.SPGW).path("tunnels").asInt()).isEqualTo(10);
           Thread.sleep(1500);
 
           JsonNode report = probe.stop(Duration.ofSeconds(20));
@@ -120,7 +120,7 @@ class EpcContainerMoveTest {
           assertThat(summary.path("attached").asInt()).isEqualTo(10);
           assertThat(summary.path("reattaches").asInt()).as("no UE re-attached").isZero();
           assertThat(summary.path("s1Setups").asInt()).as("no new S1 setup").isEqualTo(1);
-          mme = epc.status(Function.MME);
+          mme = epc.status(EpcFunction.MME);
           assertThat(mme.path("ueContexts").asInt()).isEqualTo(10);
           assertThat(summary.path("maxGapMs").asLong()).as("service came back").isLessThan(
               15_000);
@@ -143,7 +143,7 @@ class EpcContainerMoveTest {
     return longest;
   }
 
-  private static Move move(EpcOnContainers epc, Function f, VnfKind kind, SiteNetwork from,
+  private static Move move(EpcOnContainers epc, EpcFunction f, VnfKind kind, SiteNetwork from,
       SiteNetwork to, MigrationApproach approach) {
     CriuContainerVim vim = epc.vim();
     Placement source = from.placement();

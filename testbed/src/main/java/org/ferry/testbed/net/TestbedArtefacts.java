@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * What scripts/testbed-setup.sh built: the guest kernel, the guest initramfs and the delay line.
+ * What scripts/testbed-setup.sh built: the guest kernel, the guest initramfs, the guests' Java
+ * runtime disk and the delay line.
  * They live in {@code $FERRY_CACHE}, by default {@code /var/cache/ferry}.
  */
 public record TestbedArtefacts(Path cache) {
@@ -20,6 +21,19 @@ public record TestbedArtefacts(Path cache) {
 
   public Path initrd() {
     return cache.resolve("initrd.cpio.gz");
+  }
+
+  /** A read-only ext4 image with a Java runtime, which guest applications run from. */
+  public Path guestRuntime() {
+    return cache.resolve("guest-runtime.ext4");
+  }
+
+  /** Throws, naming the setup script, if the guests' Java runtime disk is missing. */
+  public void checkGuestRuntime() {
+    if (!Files.isReadable(guestRuntime())) {
+      throw new IllegalStateException(guestRuntime() + " is missing: run scripts/testbed-setup.sh"
+          + " as root first (step 6 builds the guests' Java runtime)");
+    }
   }
 
   public Path delayLine() {

@@ -19,6 +19,11 @@ import org.ferry.compute.criu.Criu;
 import org.ferry.compute.criu.CriuContainerVim;
 import org.ferry.compute.criu.SiteNetwork;
 import org.ferry.compute.epc.EpcOnContainers;
+import org.ferry.compute.epc.EpcOnVms;
+import org.ferry.compute.epc.EpcStandIns;
+import org.ferry.compute.qemu.MigrationTuning;
+import org.ferry.compute.qemu.QemuVim;
+import org.ferry.seam.compute.Vim;
 import org.ferry.compute.epc.EpcFunction;
 import org.ferry.compute.epc.EpcProbe;
 import org.ferry.compute.epc.TestbedBackhaul;
@@ -93,12 +98,6 @@ final class TestbedDemo {
           + " default) for the same flow in the digital twin, no root needed.");
       return 1;
     }
-    if (options.virtualization() != Virtualization.CONTAINER) {
-      stderr.println("ferry demo --mode testbed: --virtualization vm is not wired on the testbed"
-          + " yet (the stand-ins do not run inside a QEMU guest yet); use --virtualization"
-          + " container, or --mode simulated for VMs.");
-      return 2;
-    }
     ReferenceSetting.topology(options.interSiteDistance()).fiber(fiber); // names known fibres
     Criu criu = Criu.require();
     ExecutorService runner = Executors.newSingleThreadExecutor(
@@ -125,38 +124,25 @@ final class TestbedDemo {
       open.add(follower);
       follower.start(Duration.ofMillis(200));
 
-      List<SiteNetwork> hosts = new ArrayList<>();
-      for (TestbedLayout.SiteNet site : layout.sites()) {
-        String tag = site.site().value().replaceFirst("^site-", "");
-        for (int n = 1; n <= 2; n++) {
-          hosts.add(new SiteNetwork(new Placement(site.site(), HostId.of(tag + "-host-" + n)),
-              site.namespace(), site.bridge(), site.hostAddress()));
-        }
-      }
-      CriuContainerVim vim = new CriuContainerVim("criu@testbed", criu, work.resolve("images"),
-          hosts);
-      open.add(vim);
-      EpcOnContainers epc = new EpcOnContainers(vim, layout, work.resolve("epc"),
-          f -> switch (f) {
-            case HSS -> ReferenceSetting.HSS;
-            case MME -> ReferenceSetting.MME;
-            case SPGW -> ReferenceSetting.SPGW;
-            case INTERNET_HOST -> VnfId.of("internet-host");
-          });
+      boolean vms = options.virtualization() == Virtualization.VM;
+      EpcStandIns epc = vms ? standInsOnVms(layout, net, criu, work)
+          : standInsOnContainers(layout, criu, work);
       open.add(epc);
+      Vim vim = epc.vim();
       List<Vnf> vnfs = ReferenceSetting.epc(options).stream().map(v -> new Vnf(v.id(), v.kind(),
           v.virtualization(), v.flavor(), v.placement(), Ipv4Address.of(address(epc, v.id())),
           v.backhaul(), v.sla())).toList();
       Placement siteA = vnfs.get(0).placement();
 
-      stdout.printf("Ferry demo, testbed mode (%s): EPC stand-ins (HSS, MME, SPGW) as CRIU"
-          + " containers at %s, %d UEs in the RAN namespace, optical layer on %s.%n", prefix,
-          siteA, UES, controller.client().peer());
+      stdout.printf("Ferry demo, testbed mode (%s): EPC stand-ins (HSS, MME, SPGW) as %s at %s,"
+          + " %d UEs in the RAN namespace, optical layer on %s.%n", prefix,
+          vms ? "QEMU guests (TCG, 1 vCPU, 512 MiB)" : "CRIU containers", siteA, UES,
+          controller.client().peer());
       stdout.flush();
       epc.deploy(siteA);
       EpcProbe probe = epc.startProbe(UES, 10);
       open.add(probe);
-      probe.awaitAttached(Duration.ofSeconds(60));
+      probe.awaitAttached(Duration.ofSeconds(vms ? 120 : 60));
       JsonNode hssBefore = epc.awaitStatus(EpcFunction.HSS,
           s -> s.path("connections").size() == 1, "the MME's Diameter connection",
           Duration.ofSeconds(10));
@@ -233,6 +219,45 @@ final class TestbedDemo {
     }
   }
 
+  /** The stand-ins as CRIU containers, two container hosts per site. */
+  private EpcStandIns standInsOnContainers(TestbedLayout layout, Criu criu, Path work) {
+    List<SiteNetwork> hosts = new ArrayList<>();
+    for (TestbedLayout.SiteNet site : layout.sites()) {
+      String tag = site.site().value().replaceFirst("^site-", "");
+      for (int n = 1; n <= 2; n++) {
+        hosts.add(new SiteNetwork(new Placement(site.site(), HostId.of(tag + "-host-" + n)),
+            site.namespace(), site.bridge(), site.hostAddress()));
+      }
+    }
+    CriuContainerVim vim = new CriuContainerVim("criu@testbed", criu, work.resolve("images"),
+        hosts);
+    open.add(vim);
+    return new EpcOnContainers(vim, layout, work.resolve("epc"), TestbedDemo::vnfId);
+  }
+
+  /** The stand-ins as QEMU guests; the Internet host (never moved) as a container at site A. */
+  private EpcStandIns standInsOnVms(TestbedLayout layout, Testbed net, Criu criu, Path work) {
+    net.artefacts().checkGuestRuntime();
+    QemuVim vim = new QemuVim(layout, net.artefacts(), net.stateDir().resolve("qemu"),
+        MigrationTuning.defaults());
+    open.add(vim);
+    TestbedLayout.SiteNet a = layout.site(ReferenceSetting.SITE_A);
+    CriuContainerVim internet = new CriuContainerVim("internet@testbed", criu,
+        work.resolve("images"), List.of(new SiteNetwork(new Placement(a.site(),
+            HostId.of("a-host-1")), a.namespace(), a.bridge(), a.hostAddress())));
+    open.add(internet);
+    return new EpcOnVms(vim, internet, layout, work.resolve("epc"), TestbedDemo::vnfId);
+  }
+
+  private static VnfId vnfId(EpcFunction f) {
+    return switch (f) {
+      case HSS -> ReferenceSetting.HSS;
+      case MME -> ReferenceSetting.MME;
+      case SPGW -> ReferenceSetting.SPGW;
+      case INTERNET_HOST -> VnfId.of("internet-host");
+    };
+  }
+
   private TransportPceSettings opticalSettings() {
     if (optical.enabled()) {
       return optical.settings();
@@ -272,7 +297,7 @@ final class TestbedDemo {
     stdout.flush();
   }
 
-  private static String address(EpcOnContainers epc, VnfId id) {
+  private static String address(EpcStandIns epc, VnfId id) {
     for (EpcFunction f : EpcFunction.values()) {
       if (epc.id(f).equals(id)) {
         return f.address();

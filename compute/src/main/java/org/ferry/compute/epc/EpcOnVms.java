@@ -62,7 +62,7 @@ public final class EpcOnVms extends EpcStandIns {
     GuestApplication app = new GuestApplication(command, List.of(jar),
         texts.getOrDefault(f, Map.of()), "READY ");
     vim.start(id(f), new GuestSpec(1, GUEST_MEMORY_MIB, f.address(), f.mac(), 0, 0)
-        .withApplication(app), site.site());
+        .withApplication(app), site);
   }
 
   @Override

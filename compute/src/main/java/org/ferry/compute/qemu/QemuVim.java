@@ -103,6 +103,8 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     /** The application's disk (a tar), or null for the memory-dirtying workload. */
     Path appDisk;
     volatile Instance current;
+    /** Where the guest runs, as the caller named it (the site is current's). */
+    volatile Placement placement;
     volatile boolean cancelRequested;
     volatile boolean migrating;
     volatile MigrationStats lastStats;
@@ -159,7 +161,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
   @Override
   public Optional<Placement> locate(VnfId vnf) {
     Guest g = guests.get(vnf);
-    return g == null ? Optional.empty() : Optional.of(placement(g.current.site()));
+    return g == null ? Optional.empty() : Optional.of(g.placement);
   }
 
   @Override
@@ -196,6 +198,15 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
    * runs).
    */
   public Placement start(VnfId vnf, GuestSpec spec, SiteId site) {
+    return start(vnf, spec, placement(site));
+  }
+
+  /**
+   * Starts a guest at a placement (its site's QEMU host, named as the caller's inventory names
+   * it) and returns once its init has the network up and its workload or application runs.
+   */
+  public Placement start(VnfId vnf, GuestSpec spec, Placement at) {
+    SiteId site = at.site();
     if (guests.containsKey(vnf)) {
       throw new IllegalArgumentException(vnf + " already runs at " + locate(vnf).orElseThrow());
     }
@@ -210,6 +221,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     }
     Instance instance = launch(g, site, false);
     g.current = instance;
+    g.placement = at;
     guests.put(vnf, g);
     String ready = spec.application() != null ? spec.application().readyMarker()
         : spec.dirtyMegabytesPerSecond() > 0 ? "ferry-dirty:" : "ferry-guest: up";
@@ -229,7 +241,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     }
     LOG.info("guest {} runs at {} ({} MiB, {} vCPU, {})", vnf, site, spec.memoryMib(),
         spec.vcpus(), spec.address());
-    return placement(site);
+    return at;
   }
 
   /**
@@ -277,7 +289,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     if (g == null) {
       throw new IllegalArgumentException(vnf + " does not run under " + name());
     }
-    return new Vnf(vnf, kind, Virtualization.VM, flavor, placement(g.current.site()),
+    return new Vnf(vnf, kind, Virtualization.VM, flavor, g.placement,
         Ipv4Address.of(g.spec.address()), BackhaulInterface.FLOATING_IP, List.of());
   }
 
@@ -485,6 +497,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
           postcopyActive = true;
           if (tSwitch == null) {
             tSwitch = awaitRunning(g, src, dst);
+            g.placement = request.destination(); // it runs there now: locate says so
             listener.switchedOver(request.destination());
           }
           if (!dst.process().isAlive() || stalled) {
@@ -494,6 +507,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
         case "completed" -> {
           if (tSwitch == null) {
             tSwitch = awaitRunning(g, src, dst);
+            g.placement = request.destination(); // it runs there now: locate says so
             listener.switchedOver(request.destination());
           }
         }
@@ -536,6 +550,7 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     // Post-live: the source quits, which frees its tap for a move back.
     terminate(src);
     g.current = dst;
+    g.placement = request.destination();
     g.lastStats = stats;
     Instant tDone = Instant.now();
 

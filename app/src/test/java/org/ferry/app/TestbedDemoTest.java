@@ -15,8 +15,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code ferry demo --mode testbed}: refused without root, and end to end for containers. */
+/**
+ * {@code ferry demo --mode testbed}: refused without root, and end to end with the stand-ins as
+ * CRIU containers and as QEMU guests.
+ */
 class TestbedDemoTest {
 
   private final StringWriter out = new StringWriter();
@@ -46,16 +51,17 @@ class TestbedDemoTest {
     assertThat(err.toString()).contains("--mode testbed is only for ferry demo");
   }
 
-  @Test
+  @ParameterizedTest(name = "--virtualization {0}")
+  @ValueSource(strings = {"container", "vm"})
   @Timeout(value = 300, unit = TimeUnit.SECONDS)
-  void theWholeFlowRunsOnRealPartsForContainers(@TempDir Path dir) throws Exception {
+  void theWholeFlowRunsOnRealParts(String virtualization, @TempDir Path dir) throws Exception {
     boolean linux = System.getProperty("os.name", "").toLowerCase().contains("linux");
     Assumptions.assumeTrue(linux && "root".equals(System.getProperty("user.name")),
         "skipped: the testbed demo needs root on Linux");
     String prefix = "fe-d" + ProcessHandle.current().pid();
     long started = System.nanoTime();
 
-    int exit = ferry("demo", "--mode", "testbed", "--virtualization", "container",
+    int exit = ferry("demo", "--mode", "testbed", "--virtualization", virtualization,
         "--testbed-prefix", prefix, "--out", dir.toString());
 
     System.out.println(out);
@@ -71,6 +77,10 @@ class TestbedDemoTest {
     assertThat(report.at("/context/mme_ue_contexts").asText()).isEqualTo("10");
     assertThat(report.at("/context/spgw_tunnels").asText()).isEqualTo("10");
     assertThat(report.at("/context/ue_reattaches").asText()).isEqualTo("0");
+    assertThat(out.toString()).as("the RAN's port followed the SPGW")
+        .contains("RAN port now at site-b");
+    assertThat(Files.readString(dir.resolve("summary.csv")))
+        .contains("SPGW," + virtualization + ",");
     assertThat(report.toString()).contains("measured").doesNotContain("simulated\"");
     assertThat(Files.readString(dir.resolve("summary.csv"))).contains("measured");
     assertThat(namespaces()).doesNotContain(prefix);

@@ -71,7 +71,8 @@ fi
 # 3. The guest initramfs.
 INITRD="$CACHE/initrd.cpio.gz"
 # Contents only, not paths: other checkouts share the cache and must not rebuild it back and forth.
-STAMP="$(cat "$ROOT/scripts/guest/init" "$ROOT/scripts/guest/ferry-dirty.c" | sha256sum | cut -c1-16)"
+STAMP="$( (cat "$ROOT/scripts/guest/init" "$ROOT/scripts/guest/ferry-dirty.c"
+  sed -n '/^# 3. The guest initramfs/,/^# 4. /p' "$0") | sha256sum | cut -c1-16)"
 if [ ! -s "$INITRD" ] || [ "$(cat "$CACHE/initrd.stamp" 2>/dev/null)" != "$STAMP" ]; then
   echo "testbed-setup: building the guest initramfs"
   work=$(mktemp -d)

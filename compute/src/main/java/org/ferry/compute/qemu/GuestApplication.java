@@ -42,7 +42,7 @@ public record GuestApplication(List<String> command, List<Path> files, Map<Strin
       }
     }
     for (String name : texts.keySet()) {
-      if (!name.matches("[A-Za-z0-9._-]+") || name.equals("run.sh")) {
+      if (!name.matches("[A-Za-z0-9._-]+") || name.matches("\\.+") || name.equals("run.sh")) {
         throw new IllegalArgumentException("a guest application's file name must be a plain"
             + " name other than run.sh, got '" + name + "'");
       }

@@ -25,7 +25,7 @@ class GuestApplicationTest {
 
   @Test
   void fileNamesMustBePlainAndNotTheRunScript() {
-    for (String bad : List.of("../etc/passwd", "a/b", "run.sh", "")) {
+    for (String bad : List.of("../etc/passwd", "a/b", "run.sh", "", "..", ".")) {
       assertThatThrownBy(() -> new GuestApplication(List.of("true"), List.of(),
           Map.of(bad, "x"), "READY "))
           .as(bad).isInstanceOf(IllegalArgumentException.class)

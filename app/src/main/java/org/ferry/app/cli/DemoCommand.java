@@ -35,8 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "of every step in simulated time, then per VNF the approach, migration time, downtime,",
       "bytes moved and the UE service recovery time.",
       "--mode testbed (root, Linux): the same flow on real parts: network namespaces, links that",
-      "follow the optical services, the EPC stand-ins as CRIU containers, 10 UEs in the RAN;",
-      "every figure measured."
+      "follow the optical services, the EPC stand-ins as QEMU guests (--virtualization vm) or",
+      "CRIU containers (--virtualization container), 10 UEs in the RAN; every figure measured."
     })
 public final class DemoCommand implements Callable<Integer> {
 

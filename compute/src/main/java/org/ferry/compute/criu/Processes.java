@@ -1,5 +1,8 @@
 package org.ferry.compute.criu;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,9 @@ import org.ferry.testbed.net.CommandRunner;
  * by PID, with their descendants, never by name.
  */
 final class Processes {
+
+  /** The time-out of the quick commands: {@code ip}, {@code nsenter} into a container, sysctl. */
+  static final Duration IP_TIMEOUT = Duration.ofSeconds(10);
 
   private Processes() {}
 
@@ -36,6 +42,11 @@ final class Processes {
     argv.add(first);
     argv.addAll(List.of(rest));
     return argv;
+  }
+
+  /** Starts a command in the background, its output to {@code log}. */
+  static Process background(List<String> argv, Path log) {
+    return CommandRunner.startBackground(argv, log);
   }
 
   /** Kills a process and its descendants by PID, and waits for it a little. */
@@ -69,5 +80,39 @@ final class Processes {
       text = "..." + text.substring(text.length() - 1500);
     }
     return ": \"" + text + "\"";
+  }
+
+  /** Whether a process exists and is neither a zombie nor dead, stopped or traced (/proc says). */
+  static boolean running(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X' && state != 'T' && state != 't';
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A process's resident memory in bytes, or 0 if /proc does not say. */
+  static long residentBytes(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // fall through
+    }
+    return 0;
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 }

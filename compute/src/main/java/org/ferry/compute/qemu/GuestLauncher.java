@@ -86,12 +86,15 @@ final class GuestLauncher {
     long deadline = System.nanoTime() + BOOT_TIMEOUT.toNanos();
     String console;
     while (!(console = instance.console()).contains(ready)) {
-      boolean faulted = console.contains("Out of memory") || console.contains("ferry-guest: FAILED")
+      boolean exited = console.contains(APPLICATION_EXITED);
+      boolean faulted = exited || console.contains("Out of memory")
+          || console.contains("ferry-guest: FAILED")
           || CONSOLE_FAULTS.stream().anyMatch(console::contains);
       if (faulted || !instance.process().isAlive() || System.nanoTime() > deadline) {
         onFailure.run();
         throw new IllegalStateException("guest " + g.id + " did not start at " + instance.site()
-            + (faulted ? " (a fault on its console)" : " within " + BOOT_TIMEOUT.toSeconds() + " s")
+            + (exited ? " (its application exited)" : faulted ? " (a fault on its console)"
+                : " within " + BOOT_TIMEOUT.toSeconds() + " s")
             + "; QEMU log: " + QemuInstance.tail(instance.log()) + "; console: "
             + QemuInstance.tail(instance.serial()));
       }
@@ -99,8 +102,19 @@ final class GuestLauncher {
     }
   }
 
-  /** The first kernel fault on a console, from where it starts, or empty if there is none. */
-  static Optional<String> kernelFault(String console) {
+  /** What the guest's init says on the console when the application ends (scripts/guest/init). */
+  static final String APPLICATION_EXITED = "ferry-guest: application exited";
+
+  /**
+   * The first kernel fault on a console, or the application's end, from where it starts; empty
+   * if there is neither.
+   */
+  static Optional<String> consoleFault(String console) {
+    int exited = console.indexOf(APPLICATION_EXITED);
+    if (exited >= 0) {
+      return Optional.of(console.substring(exited, console.indexOf('\n', exited) < 0
+          ? console.length() : console.indexOf('\n', exited)).strip());
+    }
     for (String f : CONSOLE_FAULTS) {
       int at = console.indexOf(f);
       if (at >= 0) {

@@ -178,8 +178,8 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
   }
 
   /**
-   * Whether the guest is sound: its QEMU runs it, and its console shows no kernel fault since it
-   * started at its current site.
+   * Whether the guest is sound: its QEMU runs it, and its console shows no kernel fault (nor, for
+   * a guest application, the application's end) since it started at its current site.
    *
    * @return empty if sound, else what is wrong
    */
@@ -191,8 +191,8 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     if (!isRunning(vnf)) {
       return Optional.of(vnf + " is not running at " + g.current.site());
     }
-    return GuestLauncher.kernelFault(g.current.console()).map(fault -> vnf + " at "
-        + g.current.site() + ": kernel fault on its console: " + fault);
+    return GuestLauncher.consoleFault(g.current.console()).map(fault -> vnf + " at "
+        + g.current.site() + ": on its console: " + fault);
   }
 
   /** The guest's spec, as started. */

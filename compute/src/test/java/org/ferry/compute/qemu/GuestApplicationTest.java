@@ -52,4 +52,14 @@ class GuestApplicationTest {
     assertThat(spec.workingSetMib()).isZero();
     assertThat(GuestApplication.inGuest("app.jar")).isEqualTo("/tmp/app/app.jar");
   }
+
+  @Test
+  void theApplicationsEndOnTheConsoleIsAFault() {
+    assertThat(GuestLauncher.consoleFault("ferry-guest: up ip=10.0.0.41/24 app\nREADY {}\n"))
+        .isEmpty();
+    assertThat(GuestLauncher.consoleFault("READY {}\nferry-guest: application exited with 137\n"))
+        .contains("ferry-guest: application exited with 137");
+    assertThat(GuestLauncher.consoleFault("[ 1.0] BUG: unable to handle page fault"))
+        .get().asString().startsWith("BUG:");
+  }
 }

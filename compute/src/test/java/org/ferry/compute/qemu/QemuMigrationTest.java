@@ -235,4 +235,19 @@ class QemuMigrationTest {
     }
     return out;
   }
+
+  @Test
+  void anApplicationThatExitsAtStartFailsTheStartAtOnceAndSaysSo() {
+    testbed.artefacts().checkGuestRuntime();
+    GuestApplication app = new GuestApplication(List.of(GuestApplication.JAVA, "-jar",
+        GuestApplication.inGuest("no-such.jar")), List.of(), java.util.Map.of(), "READY ");
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> vim.start(VM, guest(0, 0).withApplication(app), A))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("its application exited")
+        .hasMessageContaining("no-such.jar");
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .as("not the whole boot time-out").isLessThan(Duration.ofSeconds(60));
+    assertThat(vim.locate(VM)).isEmpty();
+  }
 }

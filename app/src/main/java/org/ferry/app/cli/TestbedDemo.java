@@ -165,7 +165,8 @@ final class TestbedDemo {
           UES, UES, fiber);
       stdout.flush();
       Timeline timeline = new Timeline(stdout);
-      timeline.startAt(Instant.now());
+      Instant cutAt = Instant.now();
+      timeline.startAt(cutAt);
       Orchestrator orchestrator = new Orchestrator(sb, workflow, runner, timeline);
       orchestrator.start();
       new EmulatorAdmin(settings).cut(fiber);
@@ -176,13 +177,15 @@ final class TestbedDemo {
       Map<EpcFunction, JsonNode> state = Map.of(EpcFunction.HSS, epc.status(EpcFunction.HSS),
           EpcFunction.MME, epc.status(EpcFunction.MME), EpcFunction.SPGW, epc.status(EpcFunction.SPGW));
       JsonNode ues = probe.stop(Duration.ofSeconds(20));
-      printState(state, ues, diameterPeer, flows);
+      String gapBegan = longestGapBegan(ues, cutAt);
+      printState(state, ues, diameterPeer, flows, gapBegan);
 
       var context = setting.describe();
       context.put("cut", fiber.value());
       context.put("optical", settings.base().toString());
       context.put("testbed_prefix", prefix);
       context.put("ue_longest_gap_ms", ues.path("summary").path("maxGapMs").asText());
+      context.put("ue_longest_gap_began_s", gapBegan);
       context.put("ue_reattaches", ues.path("summary").path("reattaches").asText());
       JsonNode hss = state.get(EpcFunction.HSS);
       JsonNode mme = state.get(EpcFunction.MME);
@@ -269,8 +272,27 @@ final class TestbedDemo {
         .withCredentials("admin", "admin");
   }
 
+  /**
+   * When the longest gap any UE saw began, in seconds since the cut (as the timeline counts), so
+   * that it can be placed among the steps; empty if the probe listed no gap.
+   */
+  static String longestGapBegan(JsonNode ues, Instant cutAt) {
+    long longest = -1;
+    long began = 0;
+    for (JsonNode ue : ues.path("ues")) {
+      for (JsonNode gap : ue.path("gaps")) { // [ended at, epoch ms; length, ms]
+        if (gap.get(1).asLong() > longest) {
+          longest = gap.get(1).asLong();
+          began = gap.get(0).asLong() - longest;
+        }
+      }
+    }
+    return longest < 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f",
+        (began - cutAt.toEpochMilli()) / 1000.0);
+  }
+
   private void printState(Map<EpcFunction, JsonNode> state, JsonNode ues, String diameterPeer,
-      TestbedBackhaul flows) {
+      TestbedBackhaul flows, String gapBegan) {
     JsonNode hss = state.get(EpcFunction.HSS);
     JsonNode mme = state.get(EpcFunction.MME);
     JsonNode spgw = state.get(EpcFunction.SPGW);
@@ -290,9 +312,10 @@ final class TestbedDemo {
         spgw.path("tunnels").asInt(), spgw.path("complete").asInt(),
         spgw.path("natBindings").asInt());
     stdout.printf("  UEs:  %d of %d attached, longest gap %d ms over the whole run (10 ms"
-        + " echoes), %d re-attaches, %d S1 setups; RAN port now at %s%n%n",
+        + " echoes)%s, %d re-attaches, %d S1 setups; RAN port now at %s%n%n",
         summary.path("attached").asInt(), summary.path("ues").asInt(),
-        summary.path("maxGapMs").asLong(), summary.path("reattaches").asLong(),
+        summary.path("maxGapMs").asLong(), gapBegan.isEmpty() ? "" : " from +" + gapBegan + " s",
+        summary.path("reattaches").asLong(),
         summary.path("s1Setups").asLong(), flows.ranAt());
     stdout.flush();
   }

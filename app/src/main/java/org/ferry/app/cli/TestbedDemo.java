@@ -174,8 +174,10 @@ final class TestbedDemo {
           settings.followTimeout().multipliedBy(3).plusSeconds(120));
       Thread.sleep(500);
       // the functions' state while the UEs are still attached (stopping the probe closes S1)
-      Map<EpcFunction, JsonNode> state = Map.of(EpcFunction.HSS, epc.status(EpcFunction.HSS),
-          EpcFunction.MME, epc.status(EpcFunction.MME), EpcFunction.SPGW, epc.status(EpcFunction.SPGW));
+      Map<EpcFunction, JsonNode> state = Map.of(
+          EpcFunction.HSS, epc.statusOrError(EpcFunction.HSS),
+          EpcFunction.MME, epc.statusOrError(EpcFunction.MME),
+          EpcFunction.SPGW, epc.statusOrError(EpcFunction.SPGW));
       JsonNode ues = probe.stop(Duration.ofSeconds(20));
       String gapBegan = longestGapBegan(ues, cutAt);
       printState(state, ues, diameterPeer, flows, gapBegan);
@@ -196,6 +198,11 @@ final class TestbedDemo {
       context.put("mme_s1_associations", Integer.toString(mme.path("associations").size()));
       context.put("mme_ue_contexts", mme.path("ueContexts").asText());
       context.put("spgw_tunnels", spgw.path("tunnels").asText());
+      state.forEach((f, status) -> {
+        if (status.has("error")) {
+          context.put(f.command() + "_status_error", status.path("error").asText());
+        }
+      });
       int exit = RunOutput.finish(reports, context, out, stdout, stderr);
       boolean kept = ues.path("summary").path("reattaches").asInt() == 0
           && ues.path("summary").path("attached").asInt() == UES && sameDiameter
@@ -300,17 +307,29 @@ final class TestbedDemo {
     String peerNow = hss.path("connections").size() == 1
         ? hss.path("connections").get(0).path("peer").asText() : "none";
     stdout.printf("%nState after the moves (read from each function's status socket):%n");
-    stdout.printf("  HSS:  %d subscribers, %d Diameter connection(s), peer %s (%s)%n",
-        hss.path("subscribers").asInt(), hss.path("connections").size(), peerNow,
-        peerNow.equals(diameterPeer) ? "the same connection as before" : "NOT the same: was "
-            + diameterPeer);
-    stdout.printf("  MME:  %d S1 association(s), %d UE contexts, %d registered, S6a %s%n",
-        mme.path("associations").size(), mme.path("ueContexts").asInt(),
-        mme.path("registered").asInt(), mme.path("hss").path("connected").asBoolean() ? "up"
-            : "DOWN");
-    stdout.printf("  SPGW: %d tunnels (%d complete), %d NAT bindings%n",
-        spgw.path("tunnels").asInt(), spgw.path("complete").asInt(),
-        spgw.path("natBindings").asInt());
+    if (hss.has("error")) {
+      stdout.printf("  HSS:  does NOT answer: %s%n", hss.path("error").asText());
+    } else {
+      stdout.printf("  HSS:  %d subscribers, %d Diameter connection(s), peer %s (%s)%n",
+          hss.path("subscribers").asInt(), hss.path("connections").size(), peerNow,
+          peerNow.equals(diameterPeer) ? "the same connection as before" : "NOT the same: was "
+              + diameterPeer);
+    }
+    if (mme.has("error")) {
+      stdout.printf("  MME:  does NOT answer: %s%n", mme.path("error").asText());
+    } else {
+      stdout.printf("  MME:  %d S1 association(s), %d UE contexts, %d registered, S6a %s%n",
+          mme.path("associations").size(), mme.path("ueContexts").asInt(),
+          mme.path("registered").asInt(), mme.path("hss").path("connected").asBoolean() ? "up"
+              : "DOWN");
+    }
+    if (spgw.has("error")) {
+      stdout.printf("  SPGW: does NOT answer: %s%n", spgw.path("error").asText());
+    } else {
+      stdout.printf("  SPGW: %d tunnels (%d complete), %d NAT bindings%n",
+          spgw.path("tunnels").asInt(), spgw.path("complete").asInt(),
+          spgw.path("natBindings").asInt());
+    }
     stdout.printf("  UEs:  %d of %d attached, longest gap %d ms over the whole run (10 ms"
         + " echoes)%s, %d re-attaches, %d S1 setups; RAN port now at %s%n%n",
         summary.path("attached").asInt(), summary.path("ues").asInt(),

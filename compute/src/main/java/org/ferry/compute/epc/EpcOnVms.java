@@ -86,6 +86,13 @@ public final class EpcOnVms extends EpcStandIns {
         + layout.site(at.site()).namespace() + " socat -t 2 -T 3 - TCP:" + control(f)));
   }
 
+  /** Also whether the guest is sound, and the end of its console. */
+  @Override
+  public String diagnosis(EpcFunction f) {
+    return super.diagnosis(f) + "; " + vim.fault(id(f)).orElse("no fault on its console")
+        + "; console: " + vim.consoleTail(id(f)).replace('\n', '|');
+  }
+
   /** A JVM under TCG starts about 30 times slower than on the host. */
   @Override
   protected Duration startTimeout() {

@@ -208,6 +208,26 @@ public abstract class EpcStandIns implements AutoCloseable {
     }
   }
 
+  /**
+   * The function's {@code status}, or, if it does not answer, an object whose {@code error}
+   * says why and what its VIM knows of it ({@link #diagnosis}): for reports that must be written
+   * whatever state the run left.
+   */
+  public JsonNode statusOrError(EpcFunction f) {
+    try {
+      return status(f);
+    } catch (RuntimeException e) {
+      return JSON.createObjectNode().put("error", e.getMessage() + "; " + diagnosis(f));
+    }
+  }
+
+  /** What the VIM knows of a function that may be in trouble: where it runs, and if it is sound. */
+  public String diagnosis(EpcFunction f) {
+    VnfId id = id(f);
+    return id + (vim().isRunning(id) ? " runs at " + vim().locate(id).map(Object::toString)
+        .orElse("?") : " is not running");
+  }
+
   /** Polls {@link #status} until {@code ok} holds. */
   public JsonNode awaitStatus(EpcFunction f, Predicate<JsonNode> ok, String what,
       Duration timeout) {

@@ -195,6 +195,15 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
         + g.current.site() + ": on its console: " + fault);
   }
 
+  /**
+   * The end of the guest's console at its current site: what its kernel, its init and its
+   * application printed last (about 400 characters), or empty if no such guest runs.
+   */
+  public String consoleTail(VnfId vnf) {
+    Guest g = guests.get(vnf);
+    return g == null ? "" : QemuInstance.tail(g.current.serial());
+  }
+
   /** The guest's spec, as started. */
   public Optional<GuestSpec> spec(VnfId vnf) {
     return Optional.ofNullable(guests.get(vnf)).map(g -> g.spec);

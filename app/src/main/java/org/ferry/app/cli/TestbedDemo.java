@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -211,6 +212,9 @@ final class TestbedDemo {
       if (!kept) {
         stderr.println("ferry demo --mode testbed: some state was lost in the moves (see above)");
       }
+      if ((exit != 0 || !kept) && out != null && vms) {
+        keepConsoles(net.stateDir().resolve("qemu"), out.resolve("qemu"));
+      }
       return exit != 0 ? exit : kept ? 0 : 1;
     } catch (IOException e) {
       throw new IllegalStateException("cannot create the demo's work directory: " + e.getMessage(),
@@ -360,6 +364,24 @@ final class TestbedDemo {
     open.clear();
     if (net != null) {
       net.down();
+    }
+  }
+
+  /**
+   * After a failed run, copies the guests' consoles and QEMU logs (removed with the testbed) next
+   * to the report, so that what went wrong inside a guest can still be read.
+   */
+  private void keepConsoles(Path from, Path to) {
+    try (Stream<Path> files = Files.list(from)) {
+      Files.createDirectories(to);
+      for (Path f : files.filter(p -> p.toString().endsWith(".serial")
+          || p.toString().endsWith(".log")).toList()) {
+        Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      stderr.println("ferry demo --mode testbed: the guests' consoles and QEMU logs are in " + to);
+    } catch (IOException e) {
+      stderr.println("ferry demo --mode testbed: cannot keep the guests' consoles from " + from
+          + ": " + e.getMessage());
     }
   }
 

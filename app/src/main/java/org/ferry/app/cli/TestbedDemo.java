@@ -180,35 +180,16 @@ final class TestbedDemo {
           EpcFunction.MME, epc.statusOrError(EpcFunction.MME),
           EpcFunction.SPGW, epc.statusOrError(EpcFunction.SPGW));
       JsonNode ues = probe.stop(Duration.ofSeconds(20));
-      String gapBegan = longestGapBegan(ues, cutAt);
-      printState(state, ues, diameterPeer, flows, gapBegan);
+      EpcStateReport after = new EpcStateReport(state, ues, diameterPeer, cutAt);
+      after.print(stdout, flows.ranAt());
 
       var context = setting.describe();
       context.put("cut", fiber.value());
       context.put("optical", settings.base().toString());
       context.put("testbed_prefix", prefix);
-      context.put("ue_longest_gap_ms", ues.path("summary").path("maxGapMs").asText());
-      context.put("ue_longest_gap_began_s", gapBegan);
-      context.put("ue_reattaches", ues.path("summary").path("reattaches").asText());
-      JsonNode hss = state.get(EpcFunction.HSS);
-      JsonNode mme = state.get(EpcFunction.MME);
-      JsonNode spgw = state.get(EpcFunction.SPGW);
-      boolean sameDiameter = hss.path("connections").size() == 1 && hss.path("connections")
-          .get(0).path("peer").asText().equals(diameterPeer);
-      context.put("hss_same_diameter_connection", Boolean.toString(sameDiameter));
-      context.put("mme_s1_associations", Integer.toString(mme.path("associations").size()));
-      context.put("mme_ue_contexts", mme.path("ueContexts").asText());
-      context.put("spgw_tunnels", spgw.path("tunnels").asText());
-      state.forEach((f, status) -> {
-        if (status.has("error")) {
-          context.put(f.command() + "_status_error", status.path("error").asText());
-        }
-      });
+      after.addTo(context);
       int exit = RunOutput.finish(reports, context, out, stdout, stderr);
-      boolean kept = ues.path("summary").path("reattaches").asInt() == 0
-          && ues.path("summary").path("attached").asInt() == UES && sameDiameter
-          && mme.path("associations").size() == 1 && mme.path("ueContexts").asInt() == UES
-          && spgw.path("tunnels").asInt() == UES;
+      boolean kept = after.kept(UES);
       if (!kept) {
         stderr.println("ferry demo --mode testbed: some state was lost in the moves (see above)");
       }
@@ -281,66 +262,6 @@ final class TestbedDemo {
     open.add(emulator);
     return TransportPceSettings.defaults("http://127.0.0.1:" + emulator.port())
         .withCredentials("admin", "admin");
-  }
-
-  /**
-   * When the longest gap any UE saw began, in seconds since the cut (as the timeline counts), so
-   * that it can be placed among the steps; empty if the probe listed no gap.
-   */
-  static String longestGapBegan(JsonNode ues, Instant cutAt) {
-    long longest = -1;
-    long began = 0;
-    for (JsonNode ue : ues.path("ues")) {
-      for (JsonNode gap : ue.path("gaps")) { // [ended at, epoch ms; length, ms]
-        if (gap.get(1).asLong() > longest) {
-          longest = gap.get(1).asLong();
-          began = gap.get(0).asLong() - longest;
-        }
-      }
-    }
-    return longest < 0 ? "" : String.format(java.util.Locale.ROOT, "%.3f",
-        (began - cutAt.toEpochMilli()) / 1000.0);
-  }
-
-  private void printState(Map<EpcFunction, JsonNode> state, JsonNode ues, String diameterPeer,
-      TestbedBackhaul flows, String gapBegan) {
-    JsonNode hss = state.get(EpcFunction.HSS);
-    JsonNode mme = state.get(EpcFunction.MME);
-    JsonNode spgw = state.get(EpcFunction.SPGW);
-    JsonNode summary = ues.path("summary");
-    String peerNow = hss.path("connections").size() == 1
-        ? hss.path("connections").get(0).path("peer").asText() : "none";
-    stdout.printf("%nState after the moves (read from each function's status socket):%n");
-    if (hss.has("error")) {
-      stdout.printf("  HSS:  does NOT answer: %s%n", hss.path("error").asText());
-    } else {
-      stdout.printf("  HSS:  %d subscribers, %d Diameter connection(s), peer %s (%s)%n",
-          hss.path("subscribers").asInt(), hss.path("connections").size(), peerNow,
-          peerNow.equals(diameterPeer) ? "the same connection as before" : "NOT the same: was "
-              + diameterPeer);
-    }
-    if (mme.has("error")) {
-      stdout.printf("  MME:  does NOT answer: %s%n", mme.path("error").asText());
-    } else {
-      stdout.printf("  MME:  %d S1 association(s), %d UE contexts, %d registered, S6a %s%n",
-          mme.path("associations").size(), mme.path("ueContexts").asInt(),
-          mme.path("registered").asInt(), mme.path("hss").path("connected").asBoolean() ? "up"
-              : "DOWN");
-    }
-    if (spgw.has("error")) {
-      stdout.printf("  SPGW: does NOT answer: %s%n", spgw.path("error").asText());
-    } else {
-      stdout.printf("  SPGW: %d tunnels (%d complete), %d NAT bindings%n",
-          spgw.path("tunnels").asInt(), spgw.path("complete").asInt(),
-          spgw.path("natBindings").asInt());
-    }
-    stdout.printf("  UEs:  %d of %d attached, longest gap %d ms over the whole run (10 ms"
-        + " echoes)%s, %d re-attaches, %d S1 setups; RAN port now at %s%n%n",
-        summary.path("attached").asInt(), summary.path("ues").asInt(),
-        summary.path("maxGapMs").asLong(), gapBegan.isEmpty() ? "" : " from +" + gapBegan + " s",
-        summary.path("reattaches").asLong(),
-        summary.path("s1Setups").asLong(), flows.ranAt());
-    stdout.flush();
   }
 
   private static String address(EpcStandIns epc, VnfId id) {

@@ -112,8 +112,9 @@ final class GuestLauncher {
   static Optional<String> consoleFault(String console) {
     int exited = console.indexOf(APPLICATION_EXITED);
     if (exited >= 0) {
-      return Optional.of(console.substring(exited, console.indexOf('\n', exited) < 0
-          ? console.length() : console.indexOf('\n', exited)).strip());
+      int lineEnd = console.indexOf('\n', exited);
+      return Optional.of(console.substring(exited, lineEnd < 0 ? console.length() : lineEnd)
+          .strip());
     }
     for (String f : CONSOLE_FAULTS) {
       int at = console.indexOf(f);

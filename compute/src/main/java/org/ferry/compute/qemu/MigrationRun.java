@@ -245,8 +245,6 @@ final class MigrationRun {
 
     // Post-live: the source quits, which frees its tap for a move back.
     launcher.terminate(src);
-    g.current = dst;
-    g.placement = request.destination();
     g.lastStats = stats;
     Instant tDone = Instant.now();
 
@@ -302,12 +300,13 @@ final class MigrationRun {
   }
 
   /**
-   * The switch-over: waits until the destination runs, then the guest is placed there (so that
-   * locate says so) and the listener is told.
+   * The switch-over: waits until the destination runs; from then on the guest is the destination's
+   * (its instance and placement, so that locate and isRunning say so) and the listener is told.
    */
   private Instant switchOver(QemuInstance src, QemuInstance dst) {
     Instant at = awaitRunning(src, dst);
-    g.placement = request.destination(); // it runs there now: locate says so
+    g.current = dst;
+    g.placement = request.destination();
     listener.switchedOver(request.destination());
     return at;
   }

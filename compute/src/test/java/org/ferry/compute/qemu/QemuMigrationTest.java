@@ -137,13 +137,7 @@ class QemuMigrationTest {
 
   @Test
   void aCutDuringTheMoveLeavesTheGuestRunningAtTheSource() throws Exception {
-    // 512 MiB of which 200 are touched, at 100 Mbit/s: several seconds of live phase.
-    testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));
-    vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 200), A);
-    CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
-        vim.liveMigrate(request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(100)),
-            d -> {}));
-    Thread.sleep(1500);
+    CompletableFuture<MigrationOutcome> move = slowMoveToB(Duration.ofMillis(1500));
     testbed.cutLink();
 
     assertThatThrownBy(move::join).cause().isInstanceOf(MigrationFailedException.class)
@@ -156,12 +150,7 @@ class QemuMigrationTest {
 
   @Test
   void aDestinationThatDiesLeavesTheGuestRunningAtTheSource() throws Exception {
-    testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));
-    vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 200), A);
-    CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
-        vim.liveMigrate(request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(100)),
-            d -> {}));
-    Thread.sleep(1500);
+    CompletableFuture<MigrationOutcome> move = slowMoveToB(Duration.ofMillis(1500));
     String pid = CommandRunner.withDefaultTimeout()
         .run("pgrep", "-f", "-n", "qemu-system-x86_64 -name vm-test .*-incoming defer").strip();
     CommandRunner.withDefaultTimeout().run("kill", "-9", pid);
@@ -206,16 +195,27 @@ class QemuMigrationTest {
 
   @Test
   void cancelStopsTheMoveAndTheGuestStaysAtTheSource() throws Exception {
+    CompletableFuture<MigrationOutcome> move = slowMoveToB(Duration.ofMillis(1000));
+    assertThat(vim.cancel(VM)).isTrue();
+    assertThatThrownBy(move::join).cause().hasMessageContaining("cancelled on request");
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(A));
+  }
+
+  /**
+   * Starts a pre-copy move to site B that takes several seconds (a 512 MiB guest with 200 MiB
+   * touched, over 100 Mbit/s) and returns it {@code after} into its live phase, for a test to
+   * disrupt.
+   */
+  private CompletableFuture<MigrationOutcome> slowMoveToB(Duration after)
+      throws InterruptedException {
     testbed.applyLink(LinkShape.of(DataRate.ofMbps(100), DELAY_25_KM));
     vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 200), A);
     CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
         vim.liveMigrate(request(B, MigrationApproach.PRE_COPY, DataRate.ofMbps(100)),
             d -> {}));
-    Thread.sleep(1000);
-    assertThat(vim.cancel(VM)).isTrue();
-    assertThatThrownBy(move::join).cause().hasMessageContaining("cancelled on request");
-    assertThat(vim.isRunning(VM)).isTrue();
-    assertThat(vim.locate(VM)).contains(QemuVim.placement(A));
+    Thread.sleep(after.toMillis());
+    return move;
   }
 
   private boolean pingFromRan(String address) {

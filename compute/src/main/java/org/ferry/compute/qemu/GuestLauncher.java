@@ -34,8 +34,9 @@ final class GuestLauncher {
    * No global pages and no PCID, with page-table isolation forced on: every kernel entry and exit
    * then flushes QEMU's software TLB. Without this, QEMU 7.2 under TCG loses guest writes during
    * pre-copy (found here: a guest dirtying 5 MB/s oopsed after 8 of 8 moves, in a timer
-   * callback; with this, 0 of 2 by hand and none since in the tests and the bench): writes through
-   * a TLB entry filled before a dirty-bitmap sync are not marked dirty. The cost is guest speed.
+   * callback; with this, 0 of 2 by hand, and since then one fault in many test moves: rarer, not
+   * gone): writes through a TLB entry filled before a dirty-bitmap sync are not marked dirty. The
+   * cost is guest speed.
    */
   static final String GUEST_CPU = "qemu64,-pge,-pcid";
 

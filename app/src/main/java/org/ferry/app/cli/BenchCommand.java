@@ -72,9 +72,9 @@ public final class BenchCommand implements Runnable {
     long downtimeLimitMs;
 
     @Option(names = "--multifd", defaultValue = "0",
-        description = "Parallel migration channels, 0 for none (default: ${DEFAULT-VALUE}). QEMU"
-            + " 7.2 cannot combine them with post-copy, so a move that does not converge is then"
-            + " aborted instead of switched to post-copy")
+        description = "Parallel migration channels, 0 for none (default: ${DEFAULT-VALUE}). The"
+            + " driver does not combine them with post-copy, so a move that does not converge is"
+            + " then aborted instead of switched to post-copy")
     int multifd;
 
     @Option(names = "--xbzrle", description = "Send deltas of re-sent pages")

@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the driver runs a QEMU 7.2 migration.
+ * How the driver runs a QEMU migration.
  *
  * @param bandwidthHeadroom max-bandwidth = the path's rate times this (the link shapes; QEMU's
  *     default cap of 32 MiB/s would throttle far below it)
  * @param downtimeLimit QEMU's downtime-limit: it switches over once the rest fits in it
  * @param xbzrle send deltas of re-sent pages
- * @param multifdChannels parallel channels, 0 for none (not with post-copy in QEMU 7.2)
+ * @param multifdChannels parallel channels, 0 for none (never with post-copy: QEMU 7.2 could not combine them)
  * @param autoConverge throttle the vCPUs when pre-copy does not converge
  * @param convergence what to do when pre-copy does not converge
  * @param convergenceRounds dirty-memory passes after which pre-copy counts as not converging

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>Pre-copy that stops making progress (a cut link, a dead destination) is cancelled, and the
  * guest runs on at the source. Pre-copy that does not converge is handled by the tuning's {@link
  * ConvergencePolicy}. After a post-copy switch-over the guest cannot go back: a link failure then
- * loses it (QEMU 7.2 can pause and recover post-copy, which this driver does not do yet).
+ * loses it (QEMU can pause and recover post-copy, which this driver does not do yet).
  *
  * <p>This class is the façade; {@link GuestLauncher} starts and ends the QEMU processes and {@link
  * MigrationRun} drives one move.

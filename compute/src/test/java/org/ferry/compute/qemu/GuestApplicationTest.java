@@ -62,4 +62,11 @@ class GuestApplicationTest {
     assertThat(GuestLauncher.consoleFault("[ 1.0] BUG: unable to handle page fault"))
         .get().asString().startsWith("BUG:");
   }
+
+  @Test
+  void aLostWriteSeenByTheWorkloadIsAFault() {
+    assertThat(GuestLauncher.consoleFault("ferry-dirty: 2048 pages, 1953 pages/s\n"
+        + "ferry-dirty: LOST WRITE page 17 holds round 3, expected 4 (1 so far)\n"))
+        .get().asString().startsWith("LOST WRITE page 17");
+  }
 }

@@ -20,6 +20,7 @@ import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.SwitchOverListener;
+import org.ferry.testbed.net.CommandRunner;
 import org.ferry.testbed.net.TestbedLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,16 @@ import org.slf4j.LoggerFactory;
  * destination QEMU, capabilities and parameters at both ends), live (following {@code
  * query-migrate} with its stall, cancel, convergence and post-copy handling), the switch-over told
  * to the listener, post-live (the source quits), and the phases accounted from QEMU's figures. A
- * move that has not switched over is aborted with the guest running on at the source; one that
- * breaks after a post-copy switch-over loses the guest.
+ * move that has not switched over is aborted with the guest running on at the source; one whose
+ * page pull breaks after a post-copy switch-over is paused and resumed over a fresh connection
+ * when the link comes back, and loses the guest only if it does not come back in time.
  */
 final class MigrationRun {
 
   /** The façade's logger, so that the log lines read as they always have. */
   private static final Logger LOG = LoggerFactory.getLogger(QemuVim.class);
   private static final Duration POLL = Duration.ofMillis(10);
+  private static final Duration RECOVERY_POLL = Duration.ofMillis(200);
 
   private final String vim;
   private final GuestLauncher launcher;
@@ -47,6 +50,7 @@ final class MigrationRun {
   private final MigrationRequest request;
   private final SwitchOverListener listener;
   private final MigrationTuning t;
+  private int recoveries;
 
   /**
    * @param vim the VIM's name, for errors
@@ -198,8 +202,14 @@ final class MigrationRun {
           if (tSwitch == null) {
             tSwitch = switchOver(src, dst);
           }
-          if (!dst.process().isAlive() || stalled) {
-            throw lost(src, dst, "the post-copy page stream broke after the switch-over");
+          if (!dst.process().isAlive()) {
+            throw lost(src, dst, "the destination QEMU exited during the page pull: "
+                + QemuInstance.tail(dst.log()));
+          }
+          if (stalled) {
+            recoverPostcopy(src, dst, "no bytes moved for " + t.stallTimeout().toMillis()
+                + " ms during the page pull");
+            lastProgress = System.nanoTime();
           }
         }
         case "completed" -> {
@@ -207,8 +217,14 @@ final class MigrationRun {
             tSwitch = switchOver(src, dst);
           }
         }
-        case "postcopy-paused", "postcopy-recover" -> throw lost(src, dst,
-            "the link broke during post-copy; QEMU paused the guest (" + status + ")");
+        case "postcopy-paused", "postcopy-recover", "postcopy-recover-setup" -> {
+          postcopyActive = true;
+          if (tSwitch == null) {
+            tSwitch = switchOver(src, dst);
+          }
+          recoverPostcopy(src, dst, "QEMU paused the page pull (" + status + ")");
+          lastProgress = System.nanoTime();
+        }
         case "failed", "cancelled", "cancelling" -> {
           if (tSwitch != null) {
             throw lost(src, dst, "migration " + status + " after the switch-over: "
@@ -238,7 +254,7 @@ final class MigrationRun {
         ram.path("precopy-bytes").asLong(), ram.path("downtime-bytes").asLong(),
         ram.path("postcopy-bytes").asLong(), ram.path("dirty-sync-count").asLong(),
         postcopyActive || ram.path("postcopy-bytes").asLong() > 0
-            || ram.path("postcopy-requests").asLong() > 0);
+            || ram.path("postcopy-requests").asLong() > 0, recoveries);
     if (postcopyStarted && !stats.switchedToPostcopy()) {
       LOG.info("{}: post-copy was asked for, but pre-copy completed first", g.id);
     }
@@ -251,9 +267,10 @@ final class MigrationRun {
     long totalBytes = Math.max(ram.path("transferred").asLong(), stats.totalBytes());
     MigrationOutcome outcome =
         outcome(stats, totalBytes, t0, tLive, tSwitch, tCompleted, tDone);
-    LOG.info("{}: at {} after {} ms, downtime {} ms, {} moved{}", g.id, to,
+    LOG.info("{}: at {} after {} ms, downtime {} ms, {} moved{}{}", g.id, to,
         outcome.migrationTime().toMillis(), stats.qemuDowntime().toMillis(),
-        outcome.bytesMoved(), postcopyByPolicy ? " (switched to post-copy by policy)" : "");
+        outcome.bytesMoved(), postcopyByPolicy ? " (switched to post-copy by policy)" : "",
+        recoveries > 0 ? " (the page pull broke and was resumed " + recoveries + " time(s))" : "");
     return outcome;
   }
 
@@ -326,6 +343,86 @@ final class MigrationRun {
     }
     throw lost(src, dst, "the destination did not resume within "
         + GuestLauncher.QMP_TIMEOUT.toSeconds() + " s after the source stopped");
+  }
+
+  /**
+   * The page pull of a post-copy move broke after the switch-over: the guest runs at the
+   * destination and waits there on each page it still lacks, while the source holds the rest.
+   * Puts both ends into postcopy-paused (a cut link hangs their sockets rather than breaking
+   * them); then, each time the destination's host answers from the source's site, has the
+   * destination listen on a fresh port and the source resume over it, until the pages flow again.
+   * If that does not happen within the tuning's post-copy recovery time, the guest is lost.
+   *
+   * <p>The destination is only sent out-of-band commands: its main thread may be blocked on a
+   * missing page, and then it answers nothing else (not even query-migrate) until the pull runs.
+   */
+  private void recoverPostcopy(QemuInstance src, QemuInstance dst, String why) {
+    recoveries++;
+    long began = System.nanoTime();
+    long deadline = began + t.postcopyRecovery().toNanos();
+    LOG.warn("{}: {}; the guest waits at {} for its missing pages while the link to it is"
+        + " retried for up to {} s", g.id, why, dst.site(), t.postcopyRecovery().toSeconds());
+    pause(src);
+    pause(dst);
+    TestbedLayout.SiteNet from = layout.site(src.site());
+    String dstHost = layout.site(dst.site()).hostAddress();
+    long attemptAt = 0;
+    while (System.nanoTime() < deadline) {
+      if (!dst.process().isAlive() || !src.process().isAlive()) {
+        throw lost(src, dst, why + ", and then the " + (dst.process().isAlive() ? "source"
+            : "destination") + " QEMU exited");
+      }
+      String s = migrationStatus(src);
+      if (s.equals("postcopy-active") || s.equals("completed")) {
+        LOG.info("{}: the page pull resumed after {} ms", g.id,
+            (System.nanoTime() - began) / 1_000_000);
+        return;
+      }
+      if (attemptAt != 0 && System.nanoTime() - attemptAt > t.stallTimeout().toNanos()) {
+        // the link went again while the ends reconnected: back to paused, and retry
+        pause(src);
+        pause(dst);
+        attemptAt = 0;
+      } else if (attemptAt == 0 && s.equals("postcopy-paused")
+          && answers(from.namespace(), dstHost)) {
+        String uri = "tcp:" + dstHost + ":" + ports.getAndIncrement();
+        try {
+          dst.qmp().executeOutOfBand("migrate-recover", Map.of("uri", uri));
+          src.qmp().execute("migrate", Map.of("uri", uri, "resume", true));
+          attemptAt = System.nanoTime();
+        } catch (QmpException e) {
+          // typically: the destination has not noticed the break yet; pause it and retry
+          LOG.info("{}: a resume over {} was refused: {}", g.id, uri, e.getMessage());
+          pause(dst);
+        }
+      }
+      QmpClient.sleep(RECOVERY_POLL);
+    }
+    throw lost(src, dst, why + ", and the link did not come back within "
+        + t.postcopyRecovery().toSeconds() + " s");
+  }
+
+  /** Puts a post-copy end into postcopy-paused; one that is paused already, or gone, is left. */
+  private static void pause(QemuInstance end) {
+    try {
+      end.qmp().executeOutOfBand("migrate-pause", Map.of());
+    } catch (QmpException e) {
+      // already paused, or not in post-copy any more
+    }
+  }
+
+  private static String migrationStatus(QemuInstance end) {
+    try {
+      return end.qmp().execute("query-migrate").path("status").asText();
+    } catch (QmpException e) {
+      return "unknown";
+    }
+  }
+
+  /** Whether a host answers one ping from a site's namespace within a second. */
+  private static boolean answers(String namespace, String address) {
+    return CommandRunner.withDefaultTimeout().attempt(List.of("ip", "netns", "exec", namespace,
+        "ping", "-c", "1", "-W", "1", address)).exitCode() == 0;
   }
 
   /**

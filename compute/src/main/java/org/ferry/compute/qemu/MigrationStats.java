@@ -14,10 +14,12 @@ import java.time.Duration;
  * @param dirtySyncs dirty-bitmap passes (rounds)
  * @param switchedToPostcopy whether the move really ran in post-copy (asked for, or by policy):
  *     QEMU went to postcopy-active; asking is not enough, pre-copy may complete first
+ * @param postcopyRecoveries how often the page stream broke after the switch-over and was
+ *     resumed over a fresh connection
  */
 public record MigrationStats(Duration qemuTotalTime, Duration qemuDowntime, Duration setupTime,
     long precopyBytes, long downtimeBytes, long postcopyBytes, long dirtySyncs,
-    boolean switchedToPostcopy) {
+    boolean switchedToPostcopy, int postcopyRecoveries) {
 
   public long totalBytes() {
     return precopyBytes + downtimeBytes + postcopyBytes;

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <p>Pre-copy that stops making progress (a cut link, a dead destination) is cancelled, and the
  * guest runs on at the source. Pre-copy that does not converge is handled by the tuning's {@link
  * ConvergencePolicy}. After a post-copy switch-over the guest cannot go back: a link failure then
- * loses it (QEMU can pause and recover post-copy, which this driver does not do yet).
+ * pauses the page pull, which resumes when the link returns within the tuning's post-copy
+ * recovery time; after that the guest is lost.
  *
  * <p>This class is the façade; {@link GuestLauncher} starts and ends the QEMU processes and {@link
  * MigrationRun} drives one move.

@@ -24,8 +24,8 @@ import java.io.BufferedReader;
 
 /**
  * A QMP client: JSON lines over QEMU's UNIX socket. It reads the greeting, negotiates
- * capabilities, then sends one command at a time and waits for its answer (matched by id), with a
- * timeout. Events (asynchronous messages) go to the listeners, on the reader thread.
+ * capabilities (out-of-band execution when offered), then sends one command at a time and waits
+ * for its answer (matched by id), with a timeout. Events (asynchronous messages) go to the listeners, on the reader thread.
  */
 public final class QmpClient implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class QmpClient implements AutoCloseable {
   private final Duration timeout;
   private long nextId;
   private volatile boolean closed;
+  private volatile boolean outOfBand;
 
   private QmpClient(String peer, SocketChannel channel, Duration timeout) {
     this.peer = peer;
@@ -88,12 +89,31 @@ public final class QmpClient implements AutoCloseable {
   }
 
   /** Runs a command; returns its "return" member, throws with QEMU's error description. */
-  public synchronized JsonNode execute(String command, Map<String, ?> arguments) {
+  public JsonNode execute(String command, Map<String, ?> arguments) {
+    return send("execute", command, arguments);
+  }
+
+  /**
+   * Runs a command out of band: QEMU's monitor I/O thread runs it at once, even while the main
+   * thread is blocked, as a post-copy destination's can be on a page that cannot arrive. Only
+   * commands QEMU marks as allowing it take this way (migrate-pause and migrate-recover among
+   * them); a QEMU that did not offer out-of-band execution runs the command in band.
+   */
+  public JsonNode executeOutOfBand(String command, Map<String, ?> arguments) {
+    return send(outOfBand ? "exec-oob" : "execute", command, arguments);
+  }
+
+  /** Whether QEMU offered out-of-band execution and this client took it. */
+  public boolean outOfBand() {
+    return outOfBand;
+  }
+
+  private synchronized JsonNode send(String verb, String command, Map<String, ?> arguments) {
     if (closed) {
       throw new QmpException(peer, command + ": the QMP connection is closed");
     }
     long id = ++nextId;
-    ObjectNode request = JSON.createObjectNode().put("execute", command).put("id", id);
+    ObjectNode request = JSON.createObjectNode().put(verb, command).put("id", id);
     if (!arguments.isEmpty()) {
       request.set("arguments", JSON.valueToTree(arguments));
     }
@@ -145,7 +165,12 @@ public final class QmpClient implements AutoCloseable {
     if (greeting == null || !greeting.has("QMP")) {
       throw new QmpException(peer, "no QMP greeting, got " + greeting);
     }
-    execute("qmp_capabilities");
+    boolean offered = false;
+    for (JsonNode capability : greeting.path("QMP").path("capabilities")) {
+      offered |= capability.asText().equals("oob");
+    }
+    execute("qmp_capabilities", offered ? Map.of("enable", List.of("oob")) : Map.of());
+    outOfBand = offered;
   }
 
   private void startReader() {

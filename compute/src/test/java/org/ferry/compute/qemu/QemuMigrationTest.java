@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.report.MigrationOutcome;
@@ -209,6 +211,57 @@ class QemuMigrationTest {
     assertThat(vim.lastStats(VM).orElseThrow().switchedToPostcopy()).isTrue();
     assertThat(vim.isRunning(VM)).isTrue();
     assertThat(vim.locate(VM)).contains(QemuVim.placement(B));
+  }
+
+  @Test
+  void aPostCopyPagePullThatBreaksResumesWhenTheLinkReturns() throws Exception {
+    CompletableFuture<MigrationOutcome> move = postCopyMoveCutAfterTheSwitchOver();
+    Thread.sleep(5000); // the stall is seen after 3 s, and both ends paused
+    assertThat(move).as("waiting for the link, not given up").isNotDone();
+    testbed.applyLink(LinkShape.of(POST_COPY_RATE, DELAY_25_KM));
+
+    MigrationOutcome outcome = move.get(60, TimeUnit.SECONDS);
+    assertThat(outcome.approach()).isEqualTo(MigrationApproach.POST_COPY);
+    MigrationStats stats = vim.lastStats(VM).orElseThrow();
+    assertThat(stats.postcopyRecoveries()).isEqualTo(1);
+    assertThat(vim.locate(VM)).contains(QemuVim.placement(B));
+    assertThat(vim.isRunning(VM)).isTrue();
+    assertThat(vim.fault(VM)).as("the guest's console after the resumed page pull").isEmpty();
+    assertThat(pingFromRan("10.0.0.80")).as("the guest answers at site-b").isTrue();
+  }
+
+  @Test
+  void aPostCopyBreakThatOutlastsTheRecoveryTimeLosesTheGuestAndSaysSo() throws Exception {
+    vim.setTuning(MigrationTuning.defaults().withPostcopyRecovery(Duration.ofSeconds(2)));
+    CompletableFuture<MigrationOutcome> move = postCopyMoveCutAfterTheSwitchOver();
+
+    assertThatThrownBy(() -> move.get(60, TimeUnit.SECONDS)).cause()
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("did not come back within 2 s")
+        .hasMessageContaining("the guest is lost")
+        .satisfies(e -> assertThat(((MigrationFailedException) e).runningAtSource()).isFalse());
+    assertThat(vim.locate(VM)).isEmpty();
+  }
+
+  private static final DataRate POST_COPY_RATE = DataRate.ofMbps(300);
+
+  /**
+   * Starts a post-copy move to site B whose page pull takes several seconds (a 512 MiB guest
+   * with 300 MiB touched, over 300 Mbit/s), and cuts the link half a second after the switch-over.
+   */
+  private CompletableFuture<MigrationOutcome> postCopyMoveCutAfterTheSwitchOver()
+      throws InterruptedException {
+    testbed.applyLink(LinkShape.of(POST_COPY_RATE, DELAY_25_KM));
+    vim.start(VM, new GuestSpec(1, 512, "10.0.0.80", "52:54:00:00:00:80", 1, 300), A);
+    CountDownLatch switched = new CountDownLatch(1);
+    CompletableFuture<MigrationOutcome> move = CompletableFuture.supplyAsync(() ->
+        vim.liveMigrate(request(B, MigrationApproach.POST_COPY, POST_COPY_RATE),
+            p -> switched.countDown()));
+    assertThat(switched.await(30, TimeUnit.SECONDS)).as("switched over").isTrue();
+    Thread.sleep(500);
+    assertThat(move).as("still pulling pages").isNotDone();
+    testbed.cutLink();
+    return move;
   }
 
   @Test

@@ -40,8 +40,15 @@ class QmpClientTest {
     }
   }
 
-  /** Greets, then answers each command: query-status, an error for "boom", silence for "hang". */
   private Path fakeQemu() throws IOException {
+    return fakeQemu("[]");
+  }
+
+  /**
+   * Greets offering {@code capabilities} (a JSON array), then answers each command, in band or
+   * out of band: query-status, an error for "boom", silence for "hang".
+   */
+  private Path fakeQemu(String capabilities) throws IOException {
     Path sock = dir.resolve("q.sock");
     server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(sock));
@@ -49,13 +56,14 @@ class QmpClientTest {
       try (SocketChannel ch = server.accept();
           BufferedReader in = new BufferedReader(Channels.newReader(ch, StandardCharsets.UTF_8));
           PrintWriter out = new PrintWriter(Channels.newWriter(ch, StandardCharsets.UTF_8), true)) {
-        out.println("{\"QMP\": {\"version\": {}, \"capabilities\": []}}");
+        out.println("{\"QMP\": {\"version\": {}, \"capabilities\": " + capabilities + "}}");
         String line;
         while ((line = in.readLine()) != null) {
           received.add(line);
           JsonNode cmd = JSON.readTree(line);
           String id = cmd.get("id").toString();
-          switch (cmd.get("execute").asText()) {
+          switch (cmd.has("exec-oob") ? cmd.get("exec-oob").asText()
+              : cmd.get("execute").asText()) {
             case "query-status" -> {
               out.println("{\"event\": \"RESUME\", \"timestamp\": {}}");
               out.println("{\"return\": {\"status\": \"running\"}, \"id\": " + id + "}");
@@ -86,6 +94,36 @@ class QmpClientTest {
       assertThat(received.get(0)).contains("qmp_capabilities");
       assertThat(JSON.readTree(received.get(2)).path("arguments").path("max-bandwidth").asLong())
           .isEqualTo(125_000_000L);
+    }
+  }
+
+  @Test
+  void outOfBandExecutionIsTakenWhenOfferedAndCarriesTheOutOfBandCommands() throws IOException {
+    Path sock = fakeQemu("[\"oob\"]");
+    try (QmpClient qmp = QmpClient.connect("QEMU test", sock, Duration.ofSeconds(2),
+        Duration.ofSeconds(2))) {
+      assertThat(qmp.outOfBand()).isTrue();
+      qmp.executeOutOfBand("migrate-pause", Map.of());
+      qmp.execute("query-status");
+      assertThat(JSON.readTree(received.get(0)).path("arguments").path("enable").get(0).asText())
+          .isEqualTo("oob");
+      assertThat(JSON.readTree(received.get(1)).path("exec-oob").asText())
+          .isEqualTo("migrate-pause");
+      assertThat(JSON.readTree(received.get(2)).path("execute").asText())
+          .isEqualTo("query-status");
+    }
+  }
+
+  @Test
+  void withoutTheOfferOutOfBandCommandsRunInBand() throws IOException {
+    Path sock = fakeQemu();
+    try (QmpClient qmp = QmpClient.connect("QEMU test", sock, Duration.ofSeconds(2),
+        Duration.ofSeconds(2))) {
+      assertThat(qmp.outOfBand()).isFalse();
+      qmp.executeOutOfBand("migrate-pause", Map.of());
+      assertThat(JSON.readTree(received.get(0)).has("arguments")).isFalse();
+      assertThat(JSON.readTree(received.get(1)).path("execute").asText())
+          .isEqualTo("migrate-pause");
     }
   }
 

@@ -207,11 +207,12 @@ public final class SimulatedWorld {
   /** A flow changed: if it steers a VNF's address, that VNF's interface must reconnect. */
   synchronized void flowInstalled(FlowRule rule) {
     if (rule.ipv4Destination().isPresent()) {
+      List<Lightpath> lightpaths = lightpathSource.lightpaths();
       for (Instance instance : instances.values()) {
         if (instance.vnf.address().equals(rule.ipv4Destination().get())) {
           Instant now = time.now();
           instance.readyAt = now.plus(reconnectTime(instance.vnf.backhaul()));
-          if (instance.outageStart == null && reachable(instance)) {
+          if (instance.outageStart == null && reachable(instance, lightpaths)) {
             // Serving until now, but its interface must reconnect on the new path.
             instance.outages.add(new Instant[] {now, instance.readyAt});
           }
@@ -224,8 +225,9 @@ public final class SimulatedWorld {
   /** Something in the network changed; re-evaluate who serves. */
   synchronized void refresh() {
     Instant now = time.now();
+    List<Lightpath> lightpaths = lightpathSource.lightpaths();
     for (Instance instance : instances.values()) {
-      boolean reachable = reachable(instance);
+      boolean reachable = reachable(instance, lightpaths);
       if (!reachable && instance.outageStart == null) {
         instance.outageStart = now;
       } else if (reachable && instance.outageStart != null) {
@@ -246,7 +248,7 @@ public final class SimulatedWorld {
     Instance instance = instances.get(id);
     return instance != null
         && instance.placement.equals(at)
-        && reachable(instance)
+        && reachable(instance, lightpathSource.lightpaths())
         && !time.now().isBefore(instance.readyAt);
   }
 
@@ -277,7 +279,11 @@ public final class SimulatedWorld {
     };
   }
 
-  private boolean reachable(Instance instance) {
+  /**
+   * Whether the RAN reaches the instance where it runs, over {@code lightpaths}: one reading of
+   * the optical controller per question, since over HTTP each reading is a request.
+   */
+  private boolean reachable(Instance instance, List<Lightpath> lightpaths) {
     if (!instance.running || instance.lost) {
       return false;
     }
@@ -287,7 +293,7 @@ public final class SimulatedWorld {
         continue;
       }
       Optional<FlowRule> rule = flows.steering(site.topOfRack(), instance.vnf.address());
-      if (rule.isEmpty() || !leadsTo(rule.get().output(), home)) {
+      if (rule.isEmpty() || !leadsTo(rule.get().output(), home, lightpaths)) {
         return false;
       }
     }
@@ -295,8 +301,8 @@ public final class SimulatedWorld {
   }
 
   /** Whether frames out of {@code port} reach {@code site} over a tenant lightpath in service. */
-  private boolean leadsTo(SwitchPort port, SiteId site) {
-    for (Lightpath lp : lightpathSource.lightpaths()) {
+  private boolean leadsTo(SwitchPort port, SiteId site, List<Lightpath> lightpaths) {
+    for (Lightpath lp : lightpaths) {
       if (!lp.inService() || lp.kind().role() != NetworkRole.TENANT) {
         continue;
       }

@@ -5,9 +5,9 @@
 #   sudo scripts/testbed-setup.sh            # cache in /var/cache/ferry (FERRY_CACHE overrides)
 #
 # What it does:
-#  1. apt-get update (once) and install: qemu-system-x86, qemu-utils, busybox-static,
-#     iproute2, iptables, iputils-ping, cpio, gcc, libc6-dev, libnetfilter-queue-dev, socat,
-#     e2fsprogs; then QEMU >= 9.0 from the release's backports if the release's own is older.
+#  1. apt-get update (once) and install: busybox-static, iproute2, iptables, iputils-ping, cpio,
+#     gcc, libc6-dev, libnetfilter-queue-dev, socat, e2fsprogs; then qemu-system-x86 and
+#     qemu-utils >= 9.0: the release's, or its backports' if the release's is older (Debian 12).
 #  2. Downloads Debian's cloud kernel package (apt-get download, NOT installed: the host's boot
 #     kernel is untouched) and unpacks it into the cache: its vmlinuz boots the guests.
 #  3. Builds the guest initramfs: busybox, the virtio modules (loaded in dependency order) and
@@ -35,8 +35,9 @@ mkdir -p "$CACHE"
 APT=(apt-get -y -q -o DPkg::Lock::Timeout=600)
 export DEBIAN_FRONTEND=noninteractive
 
-PACKAGES=(qemu-system-x86 qemu-utils busybox-static iproute2 iptables iputils-ping cpio gcc
-  libc6-dev libnetfilter-queue-dev socat util-linux e2fsprogs tar)
+# QEMU is not among them: step 1b installs it, from the release or from its backports.
+PACKAGES=(busybox-static iproute2 iptables iputils-ping cpio gcc libc6-dev libnetfilter-queue-dev
+  socat util-linux e2fsprogs tar)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed' || missing+=("$p")
@@ -65,33 +66,47 @@ debian_archive() {
 #     dirty-bitmap sync did not reset TCG's TLB dirty flags, so a page written again through a
 #     cached TLB entry is never re-sent (fixed upstream in 9.0, commit 03bfc2188f). Measured
 #     here with 7.2: 10 of 10 pre-copy moves of a guest dirtying 12 MB/s left it oopsed. Debian
-#     12 ships 7.2, so QEMU comes from bookworm-backports (10.0), through a one-shot source list
-#     and apt state: the system's apt configuration is untouched.
+#     12 ships 7.2, so there QEMU comes from bookworm-backports (10.0), through a one-shot source
+#     list and apt state: the system's apt configuration is untouched. A release whose own QEMU
+#     is new enough (Debian 13) installs that.
 QEMU_MIN_MAJOR=9
 qemu_major() {
-  qemu-system-x86_64 --version 2>/dev/null | sed -n 's/^QEMU emulator version \([0-9]*\)\..*/\1/p'
+  { qemu-system-x86_64 --version 2>/dev/null || true; } | sed -n 's/^QEMU emulator version \([0-9]*\)\..*/\1/p'
 }
-if [ "$(qemu_major)" -lt "$QEMU_MIN_MAJOR" ] 2>/dev/null || [ -z "$(qemu_major)" ]; then
-  codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-  uri=$(debian_archive)
-  [ -n "$codename" ] && [ -n "$uri" ] || {
-    echo "testbed-setup: QEMU $(qemu_major) is older than $QEMU_MIN_MAJOR.0 and the Debian release or archive is unknown: install QEMU >= $QEMU_MIN_MAJOR.0 by hand" >&2
-    exit 1
-  }
-  echo "testbed-setup: QEMU $(qemu_major) (< $QEMU_MIN_MAJOR.0) loses guest writes in TCG live migration; installing QEMU from $codename-backports"
-  state=$(mktemp -d)
-  mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
-  key=/usr/share/keyrings/debian-archive-keyring.gpg
-  printf 'deb [signed-by=%s] %s %s main\ndeb [signed-by=%s] %s %s-backports main\n' \
-    "$key" "$uri" "$codename" "$key" "$uri" "$codename" >"$state/sources.list"
-  O=(-o "Dir::Etc::SourceList=$state/sources.list" -o Dir::Etc::SourceParts=/dev/null
-     -o "Dir::State::Lists=$state/lists" -o "Dir::Cache=$state/cache" -o APT::Sandbox::User=root)
-  "${APT[@]}" "${O[@]}" update
-  "${APT[@]}" "${O[@]}" install --no-install-recommends -t "$codename-backports" \
-    qemu-system-x86 qemu-utils
-  rm -rf "$state"
-  [ "$(qemu_major)" -ge "$QEMU_MIN_MAJOR" ] 2>/dev/null || {
-    echo "testbed-setup: $codename-backports did not bring QEMU >= $QEMU_MIN_MAJOR.0 ($(qemu-system-x86_64 --version | head -1)): install it by hand" >&2
+# The major version of the release's candidate qemu-system-x86 ("1:7.2+dfsg-7" gives 7), if any.
+release_qemu_major() {
+  { apt-cache policy qemu-system-x86 2>/dev/null || true; } \
+    | awk '/Candidate:/{print $2}' | sed -n 's/^\([0-9]*:\)\{0,1\}\([0-9][0-9]*\)\..*/\2/p'
+}
+installed=$(qemu_major)
+if [ -z "$installed" ] || [ "$installed" -lt "$QEMU_MIN_MAJOR" ]; then
+  release=$(release_qemu_major)
+  if [ -n "$release" ] && [ "$release" -ge "$QEMU_MIN_MAJOR" ]; then
+    echo "testbed-setup: installing the release's QEMU ($release)"
+    "${APT[@]}" install --no-install-recommends qemu-system-x86 qemu-utils
+  else
+    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
+    uri=$(debian_archive)
+    [ -n "$codename" ] && [ -n "$uri" ] || {
+      echo "testbed-setup: this release's QEMU (${release:-none}) is older than $QEMU_MIN_MAJOR.0 and the Debian release or archive is unknown: install QEMU >= $QEMU_MIN_MAJOR.0 by hand" >&2
+      exit 1
+    }
+    echo "testbed-setup: the release's QEMU (${release:-none}; installed: ${installed:-none}) loses guest writes in TCG live migration before $QEMU_MIN_MAJOR.0; installing QEMU from $codename-backports"
+    state=$(mktemp -d)
+    mkdir -p "$state/lists/partial" "$state/cache/archives/partial"
+    key=/usr/share/keyrings/debian-archive-keyring.gpg
+    printf 'deb [signed-by=%s] %s %s main\ndeb [signed-by=%s] %s %s-backports main\n' \
+      "$key" "$uri" "$codename" "$key" "$uri" "$codename" >"$state/sources.list"
+    O=(-o "Dir::Etc::SourceList=$state/sources.list" -o Dir::Etc::SourceParts=/dev/null
+       -o "Dir::State::Lists=$state/lists" -o "Dir::Cache=$state/cache" -o APT::Sandbox::User=root)
+    "${APT[@]}" "${O[@]}" update
+    "${APT[@]}" "${O[@]}" install --no-install-recommends -t "$codename-backports" \
+      qemu-system-x86 qemu-utils
+    rm -rf "$state"
+  fi
+  installed=$(qemu_major)
+  [ -n "$installed" ] && [ "$installed" -ge "$QEMU_MIN_MAJOR" ] || {
+    echo "testbed-setup: no QEMU >= $QEMU_MIN_MAJOR.0 after the install ($(qemu-system-x86_64 --version 2>&1 | head -1)): install it by hand" >&2
     exit 1
   }
 fi

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.seam.compute.MigrationFailedException;
+import org.ferry.testbed.net.HostPriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,8 @@ final class Containers {
         "setsid"));
     command.addAll(spec.command());
     // output to /dev/null: the tree keeps fds 1 and 2, and CRIU must find them again at restore
-    Process launcher = Processes.background(command, Path.of("/dev/null"));
+    Process launcher =
+        Processes.background(HostPriority.ofSeparateHost(command), Path.of("/dev/null"));
     long pid = nsInit(launcher);
     Container container = new Container(spec, hostIf, placement, pid, launcher);
     byVnf.put(spec.vnf(), container);

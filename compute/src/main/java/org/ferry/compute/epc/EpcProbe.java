@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.ferry.compute.workload.Workloads;
 import org.ferry.testbed.net.CommandRunner;
+import org.ferry.testbed.net.HostPriority;
 import org.ferry.testbed.net.TestbedLayout;
 
 /**
@@ -61,7 +62,8 @@ public final class EpcProbe implements AutoCloseable {
         layout.ranAddress() + ":0", "--ues", Integer.toString(ues), "--interval-ms",
         Integer.toString(intervalMs), "--duration-s", "3600", "--stop-file", stop.toString(),
         "--report", report.toString(), "--report-every-ms", "100");
-    return new EpcProbe(CommandRunner.startBackground(command, log), ues, report, stop, log);
+    return new EpcProbe(CommandRunner.startBackground(HostPriority.ofSeparateHost(command), log),
+        ues, report, stop, log);
   }
 
   /** Waits until it printed that every UE attached. */

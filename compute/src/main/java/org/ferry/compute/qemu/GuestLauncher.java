@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.testbed.net.CommandRunner;
+import org.ferry.testbed.net.HostPriority;
 import org.ferry.testbed.net.TestbedArtefacts;
 import org.ferry.testbed.net.TestbedLayout;
 
@@ -207,7 +208,7 @@ final class GuestLauncher {
     if (incoming) {
       argv.addAll(List.of("-incoming", "defer"));
     }
-    Process p = CommandRunner.startBackground(argv, log);
+    Process p = CommandRunner.startBackground(HostPriority.ofSeparateHost(argv), log);
     QmpClient qmp;
     try {
       qmp = QmpClient.connect("QEMU " + g.id + "@" + site, sock, Duration.ofSeconds(20),

@@ -26,6 +26,7 @@ import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.NetworkPath;
 import org.ferry.testbed.net.CommandRunner;
+import org.ferry.testbed.net.HostPriority;
 import org.ferry.testbed.net.LinkShape;
 import org.ferry.testbed.net.Testbed;
 import org.ferry.testbed.net.TestbedArtefacts;
@@ -115,6 +116,11 @@ class QemuMigrationTest {
     assertThat(pingFromRan("10.0.0.80")).as("the guest answers at site-b with its old IP").isTrue();
     assertThat(vim.fault(VM)).as("no kernel fault after the move").isEmpty();
     assertThat(ranNeighbourMac("10.0.0.80")).isEqualTo("52:54:00:00:00:80");
+    String pid = CommandRunner.withDefaultTimeout()
+        .run("pgrep", "-f", "-n", "qemu-system-x86_64 -name vm-test").strip();
+    assertThat(CommandRunner.withDefaultTimeout().run("ps", "-o", "ni=", "-p", pid).strip())
+        .as("the destination QEMU runs at a separate host's priority, above the controller")
+        .isEqualTo(Integer.toString(HostPriority.NICE));
   }
 
   /**

@@ -10,9 +10,9 @@ import java.util.List;
  * the controller's bursts of work (restoration, planning) cannot take their CPU. Started at nice
  * -5, they keep the CPU they would have on their own machines whenever the controller is busy.
  *
- * <p>Measured on the VM testbed demo (8 runs at nice -5 against 20 runs at equal priority): the
+ * <p>Measured on the VM testbed demo (18 runs at nice -5 against 20 runs at equal priority): the
  * UEs' longest gap during the SPGW's move fell from a median of 0.22 s (at most 0.33 s) to 0.17 s
- * (at most 0.19 s), and the longest gap over the whole run from 0.27-0.54 s to 0.23-0.40 s.
+ * (at most 0.19 s), and the longest gap over the whole run from 0.27-0.54 s to 0.23-0.46 s.
  */
 public final class HostPriority {
 

@@ -77,6 +77,11 @@ class TestbedDemoTest {
     assertThat(report.at("/context/mme_ue_contexts").asText()).isEqualTo("10");
     assertThat(report.at("/context/spgw_tunnels").asText()).isEqualTo("10");
     assertThat(report.at("/context/ue_reattaches").asText()).isEqualTo("0");
+    assertThat(report.at("/context/functions_and_ues_nice").asText()).isEqualTo("-5");
+    if (virtualization.equals("vm")) {
+      assertThat(report.at("/context/qemu").asText()).as("the QEMU the figures came from")
+          .matches("(9|[1-9][0-9])\\.[0-9]+\\.[0-9]+");
+    }
     assertThat(out.toString()).as("the RAN's port followed the SPGW")
         .contains("RAN port now at site-b");
     assertThat(Files.readString(dir.resolve("summary.csv")))

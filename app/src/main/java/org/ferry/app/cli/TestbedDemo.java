@@ -47,6 +47,7 @@ import org.ferry.optical.transportpce.TransportPceSettings;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.store.InMemoryVnfStore;
+import org.ferry.testbed.net.HostPriority;
 import org.ferry.testbed.net.LightpathFollower;
 import org.ferry.testbed.net.Testbed;
 import org.ferry.testbed.net.TestbedArtefacts;
@@ -128,6 +129,7 @@ final class TestbedDemo {
       boolean vms = options.virtualization() == Virtualization.VM;
       EpcStandIns epc = vms ? standInsOnVms(layout, net, criu, work)
           : standInsOnContainers(layout, criu, work);
+      String qemu = vms ? ((QemuVim) epc.vim()).qemuVersion() : null;
       open.add(epc);
       Vim vim = epc.vim();
       List<Vnf> vnfs = ReferenceSetting.epc(options).stream().map(v -> new Vnf(v.id(), v.kind(),
@@ -137,7 +139,7 @@ final class TestbedDemo {
 
       stdout.printf("Ferry demo, testbed mode (%s): EPC stand-ins (HSS, MME, SPGW) as %s at %s,"
           + " %d UEs in the RAN namespace, optical layer on %s.%n", prefix,
-          vms ? "QEMU guests (TCG, 1 vCPU, 512 MiB)" : "CRIU containers", siteA, UES,
+          vms ? "QEMU " + qemu + " guests (TCG, 1 vCPU, 512 MiB)" : "CRIU containers", siteA, UES,
           controller.client().peer());
       stdout.flush();
       epc.deploy(siteA);
@@ -187,6 +189,10 @@ final class TestbedDemo {
       context.put("cut", fiber.value());
       context.put("optical", settings.base().toString());
       context.put("testbed_prefix", prefix);
+      if (qemu != null) {
+        context.put("qemu", qemu);
+      }
+      context.put("functions_and_ues_nice", Integer.toString(HostPriority.NICE));
       after.addTo(context);
       int exit = RunOutput.finish(reports, context, out, stdout, stderr);
       boolean kept = after.kept(UES);

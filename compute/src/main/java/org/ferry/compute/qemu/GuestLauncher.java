@@ -73,11 +73,17 @@ final class GuestLauncher {
     return g;
   }
 
-  /** Checks once per launcher that this machine's QEMU migrates TCG guests without losing writes. */
+  /** Checks, once per launcher, that this machine's QEMU migrates TCG guests soundly. */
   private void checkQemu() {
     if (qemu == null) {
       qemu = QemuVersion.installed().requireSoundTcgMigration();
     }
+  }
+
+  /** The QEMU the guests run on, checked as {@link #prepare} checks it. */
+  QemuVersion qemuVersion() {
+    checkQemu();
+    return qemu;
   }
 
   /**

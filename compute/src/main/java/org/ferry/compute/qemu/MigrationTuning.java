@@ -10,7 +10,8 @@ import java.util.Objects;
  *     default cap of 32 MiB/s would throttle far below it)
  * @param downtimeLimit QEMU's downtime-limit: it switches over once the rest fits in it
  * @param xbzrle send deltas of re-sent pages
- * @param multifdChannels parallel channels, 0 for none (never with post-copy: QEMU 7.2 could not combine them)
+ * @param multifdChannels parallel channels, 0 for none (never with post-copy: QEMU 7.2 could not
+ *     combine them)
  * @param autoConverge throttle the vCPUs when pre-copy does not converge
  * @param convergence what to do when pre-copy does not converge
  * @param convergenceRounds dirty-memory passes after which pre-copy counts as not converging

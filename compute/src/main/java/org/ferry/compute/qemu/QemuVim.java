@@ -126,6 +126,14 @@ public final class QemuVim implements Vim, LiveMigratable, AutoCloseable {
     return Provenance.MEASURED;
   }
 
+  /**
+   * The version of the QEMU the guests run on, e.g. "10.0.2"; throws, saying why and what to do,
+   * if it would lose guest writes in a migration (see {@link QemuVersion}).
+   */
+  public String qemuVersion() {
+    return launcher.qemuVersion().toString();
+  }
+
   /** The host id this VIM gives a site's QEMU host. */
   public static Placement placement(SiteId site) {
     return new Placement(site, HostId.of(site.value() + "-qemu"));

@@ -25,7 +25,8 @@ import java.io.BufferedReader;
 /**
  * A QMP client: JSON lines over QEMU's UNIX socket. It reads the greeting, negotiates
  * capabilities (out-of-band execution when offered), then sends one command at a time and waits
- * for its answer (matched by id), with a timeout. Events (asynchronous messages) go to the listeners, on the reader thread.
+ * for its answer (matched by id), with a timeout. Events (asynchronous messages) go to the
+ * listeners, on the reader thread.
  */
 public final class QmpClient implements AutoCloseable {
 

@@ -14,6 +14,7 @@ import org.ferry.seam.packet.FlowController;
 import org.ferry.seam.packet.FlowRule;
 import org.ferry.seam.packet.FlowRuleId;
 import org.ferry.testbed.net.CommandRunner;
+import org.ferry.testbed.net.PingProbe;
 import org.ferry.testbed.net.TestbedLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,7 @@ public final class TestbedBackhaul implements FlowController {
     // RAN), as a switch port coming up would be followed by fresh resolution.
     run.attempt(List.of("ip", "-n", layout.ranNamespace(), "neigh", "flush", "dev", "ran0"));
     for (Ipv4Address address : userPlane.keySet()) {
-      run.attempt(List.of("ip", "netns", "exec", layout.ranNamespace(), "ping", "-c", "1", "-W",
-          "1", address.toString()));
+      PingProbe.answersOnce(layout.ranNamespace(), address.toString());
     }
     LOG.info("RAN backhaul port moved from {} to {}", ranAt, to);
     ranAt = to;

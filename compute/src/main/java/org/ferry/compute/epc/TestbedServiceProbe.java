@@ -3,7 +3,6 @@ package org.ferry.compute.epc;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.ferry.model.report.Provenance;
@@ -12,7 +11,7 @@ import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.seam.probe.ServiceProbe;
 import org.ferry.seam.probe.UeWatch;
-import org.ferry.testbed.net.CommandRunner;
+import org.ferry.testbed.net.PingProbe;
 import org.ferry.testbed.net.TestbedLayout;
 
 /**
@@ -26,7 +25,6 @@ public final class TestbedServiceProbe implements ServiceProbe {
 
   private final TestbedLayout layout;
   private final EpcProbe probe;
-  private final CommandRunner run = CommandRunner.withDefaultTimeout();
 
   public TestbedServiceProbe(TestbedLayout layout, EpcProbe probe) {
     this.layout = Objects.requireNonNull(layout, "layout");
@@ -35,8 +33,7 @@ public final class TestbedServiceProbe implements ServiceProbe {
 
   @Override
   public boolean answers(Vnf vnf, Placement at) {
-    return run.attempt(List.of("ip", "netns", "exec", layout.ranNamespace(), "ping", "-c", "1",
-        "-W", "1", vnf.address().toString())).exitCode() == 0;
+    return PingProbe.answersOnce(layout.ranNamespace(), vnf.address().toString());
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.report.Figure;
@@ -20,7 +21,6 @@ import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.seam.compute.MigrationFailedException;
 import org.ferry.seam.compute.MigrationRequest;
 import org.ferry.seam.compute.SwitchOverListener;
-import org.ferry.testbed.net.CommandRunner;
 import org.ferry.testbed.net.TestbedLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +39,6 @@ final class MigrationRun {
   /** The façade's logger, so that the log lines read as they always have. */
   private static final Logger LOG = LoggerFactory.getLogger(QemuVim.class);
   private static final Duration POLL = Duration.ofMillis(10);
-  private static final Duration RECOVERY_POLL = Duration.ofMillis(200);
 
   private final String vim;
   private final GuestLauncher launcher;
@@ -346,83 +345,15 @@ final class MigrationRun {
   }
 
   /**
-   * The page pull of a post-copy move broke after the switch-over: the guest runs at the
-   * destination and waits there on each page it still lacks, while the source holds the rest.
-   * Puts both ends into postcopy-paused (a cut link hangs their sockets rather than breaking
-   * them); then, each time the destination's host answers from the source's site, has the
-   * destination listen on a fresh port and the source resume over it, until the pages flow again.
-   * If that does not happen within the tuning's post-copy recovery time, the guest is lost.
-   *
-   * <p>The destination is only sent out-of-band commands: its main thread may be blocked on a
-   * missing page, and then it answers nothing else (not even query-migrate) until the pull runs.
+   * The page pull broke after the switch-over: waits for the link and resumes it (see {@link
+   * PostcopyRecovery}); if that fails, the guest is lost.
    */
   private void recoverPostcopy(QemuInstance src, QemuInstance dst, String why) {
     recoveries++;
-    long began = System.nanoTime();
-    long deadline = began + t.postcopyRecovery().toNanos();
-    LOG.warn("{}: {}; the guest waits at {} for its missing pages while the link to it is"
-        + " retried for up to {} s", g.id, why, dst.site(), t.postcopyRecovery().toSeconds());
-    pause(src);
-    pause(dst);
-    TestbedLayout.SiteNet from = layout.site(src.site());
-    String dstHost = layout.site(dst.site()).hostAddress();
-    long attemptAt = 0;
-    while (System.nanoTime() < deadline) {
-      if (!dst.process().isAlive() || !src.process().isAlive()) {
-        throw lost(src, dst, why + ", and then the " + (dst.process().isAlive() ? "source"
-            : "destination") + " QEMU exited");
-      }
-      String s = migrationStatus(src);
-      if (s.equals("postcopy-active") || s.equals("completed")) {
-        LOG.info("{}: the page pull resumed after {} ms", g.id,
-            (System.nanoTime() - began) / 1_000_000);
-        return;
-      }
-      if (attemptAt != 0 && System.nanoTime() - attemptAt > t.stallTimeout().toNanos()) {
-        // the link went again while the ends reconnected: back to paused, and retry
-        pause(src);
-        pause(dst);
-        attemptAt = 0;
-      } else if (attemptAt == 0 && s.equals("postcopy-paused")
-          && answers(from.namespace(), dstHost)) {
-        String uri = "tcp:" + dstHost + ":" + ports.getAndIncrement();
-        try {
-          dst.qmp().executeOutOfBand("migrate-recover", Map.of("uri", uri));
-          src.qmp().execute("migrate", Map.of("uri", uri, "resume", true));
-          attemptAt = System.nanoTime();
-        } catch (QmpException e) {
-          // typically: the destination has not noticed the break yet; pause it and retry
-          LOG.info("{}: a resume over {} was refused: {}", g.id, uri, e.getMessage());
-          pause(dst);
-        }
-      }
-      QmpClient.sleep(RECOVERY_POLL);
+    Optional<String> gaveUp = new PostcopyRecovery(g.id, layout, ports, t).resume(src, dst, why);
+    if (gaveUp.isPresent()) {
+      throw lost(src, dst, why + ", and " + gaveUp.get());
     }
-    throw lost(src, dst, why + ", and the link did not come back within "
-        + t.postcopyRecovery().toSeconds() + " s");
-  }
-
-  /** Puts a post-copy end into postcopy-paused; one that is paused already, or gone, is left. */
-  private static void pause(QemuInstance end) {
-    try {
-      end.qmp().executeOutOfBand("migrate-pause", Map.of());
-    } catch (QmpException e) {
-      // already paused, or not in post-copy any more
-    }
-  }
-
-  private static String migrationStatus(QemuInstance end) {
-    try {
-      return end.qmp().execute("query-migrate").path("status").asText();
-    } catch (QmpException e) {
-      return "unknown";
-    }
-  }
-
-  /** Whether a host answers one ping from a site's namespace within a second. */
-  private static boolean answers(String namespace, String address) {
-    return CommandRunner.withDefaultTimeout().attempt(List.of("ip", "netns", "exec", namespace,
-        "ping", "-c", "1", "-W", "1", address)).exitCode() == 0;
   }
 
   /**

@@ -26,6 +26,12 @@ public final class PingProbe implements AutoCloseable {
     this.log = log;
   }
 
+  /** Whether {@code address} answers one ping from {@code namespace} within a second. */
+  public static boolean answersOnce(String namespace, String address) {
+    return CommandRunner.withDefaultTimeout().attempt(List.of("ip", "netns", "exec", namespace,
+        "ping", "-c", "1", "-W", "1", address)).exitCode() == 0;
+  }
+
   /** Starts pinging {@code address} from {@code namespace} every 10 ms. */
   public static PingProbe start(String namespace, String address, Path log) {
     try {

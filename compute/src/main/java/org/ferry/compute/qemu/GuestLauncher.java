@@ -61,7 +61,7 @@ final class GuestLauncher {
   /** A new guest: its own tap, at every site, and its application's disk if it has one. */
   Guest prepare(VnfId vnf, GuestSpec spec) {
     artefacts.check();
-    checkQemu();
+    qemuVersion();
     Guest g = new Guest(vnf, spec, "vm" + tapIndex.getAndIncrement());
     if (spec.application() != null) {
       artefacts.checkGuestRuntime();
@@ -73,16 +73,14 @@ final class GuestLauncher {
     return g;
   }
 
-  /** Checks, once per launcher, that this machine's QEMU migrates TCG guests soundly. */
-  private void checkQemu() {
+  /**
+   * The QEMU the guests run on: read once per launcher, and refused (saying why) if it does not
+   * migrate TCG guests soundly.
+   */
+  QemuVersion qemuVersion() {
     if (qemu == null) {
       qemu = QemuVersion.installed().requireSoundTcgMigration();
     }
-  }
-
-  /** The QEMU the guests run on, checked as {@link #prepare} checks it. */
-  QemuVersion qemuVersion() {
-    checkQemu();
     return qemu;
   }
 

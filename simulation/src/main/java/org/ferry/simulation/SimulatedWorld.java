@@ -206,8 +206,8 @@ public final class SimulatedWorld {
 
   /** A flow changed: if it steers a VNF's address, that VNF's interface must reconnect. */
   synchronized void flowInstalled(FlowRule rule) {
+    List<Lightpath> lightpaths = lightpathSource.lightpaths();
     if (rule.ipv4Destination().isPresent()) {
-      List<Lightpath> lightpaths = lightpathSource.lightpaths();
       for (Instance instance : instances.values()) {
         if (instance.vnf.address().equals(rule.ipv4Destination().get())) {
           Instant now = time.now();
@@ -219,13 +219,17 @@ public final class SimulatedWorld {
         }
       }
     }
-    refresh();
+    refresh(lightpaths);
   }
 
   /** Something in the network changed; re-evaluate who serves. */
   synchronized void refresh() {
+    refresh(lightpathSource.lightpaths());
+  }
+
+  /** {@link #refresh()} with the lightpaths as the optical controller gave them just now. */
+  private void refresh(List<Lightpath> lightpaths) {
     Instant now = time.now();
-    List<Lightpath> lightpaths = lightpathSource.lightpaths();
     for (Instance instance : instances.values()) {
       boolean reachable = reachable(instance, lightpaths);
       if (!reachable && instance.outageStart == null) {

@@ -18,7 +18,7 @@ class ArchitectureTest {
 
   private static final String[] CORE = {
     "org.ferry.model..", "org.ferry.seam..", "org.ferry.decision..", "org.ferry.prediction..",
-    "org.ferry.workflow..", "org.ferry.store..", "org.ferry.time.."
+    "org.ferry.workflow..", "org.ferry.run..", "org.ferry.store..", "org.ferry.time.."
   };
 
   private static JavaClasses classes;

@@ -38,11 +38,17 @@ public final class FaultRecoveryWorkflow {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Runs the flow for one fibre failure, to its end, and returns the record. */
-  public RunReport run(String runId, OpticalEvent.FiberFailed event, RunListener listener) {
-    RunRecorder rec = new RunRecorder(runId, RunReport.Kind.FAULT_RECOVERY,
-        "fiber " + event.fiber() + " failed", sb.time(), listener);
+  /**
+   * Runs the flow for one fibre failure, to its end, and returns the record. Never throws for
+   * what happens in the run: a run that breaks or is cancelled ends FAILED or CANCELLED.
+   */
+  public RunReport run(RunContext context, OpticalEvent.FiberFailed event) {
+    RunRecorder rec = new RunRecorder(context, RunReport.Kind.FAULT_RECOVERY,
+        "fiber " + event.fiber() + " failed", sb.time());
+    return rec.guard(() -> recover(rec, event));
+  }
 
+  private RunReport recover(RunRecorder rec, OpticalEvent.FiberFailed event) {
     OpenStep detected = rec.begin(WorkflowStep.FAILURE_DETECTED, event.fiber());
     List<LightpathId> down = event.lightpathsDown();
     if (down.isEmpty()) {
@@ -53,7 +59,8 @@ public final class FaultRecoveryWorkflow {
     detected.ok(down.size() + " lightpath(s) down: " + down);
 
     for (LightpathId id : down) {
-      OpenStep restoring = rec.begin(WorkflowStep.OPTICAL_RESTORATION, id);
+      OpenStep restoring = rec.begin(WorkflowStep.OPTICAL_RESTORATION, id,
+          "the optical controller to reroute " + id + " around the fault");
       try {
         RestorationResult result = sb.optical().restore(id);
         if (result.succeeded()) {

@@ -94,6 +94,9 @@ final class Relocation {
           moveOne(rec, move, temporaries.get(move.vnf().placement().site()));
         }
       }
+    } catch (RuntimeException e) {
+      rec.interrupted(e);
+      throw e;
     } finally {
       release(rec, temporaries, managementRules);
     }
@@ -111,7 +114,9 @@ final class Relocation {
             .collect(Collectors.toCollection(java.util.TreeSet::new));
     for (SiteId source : sources) {
       LightpathId name = LightpathId.of("ferry-" + rec.runId() + "-" + source);
-      OpenStep step = rec.begin(WorkflowStep.TEMP_LIGHTPATH_SETUP, name);
+      OpenStep step = rec.begin(WorkflowStep.TEMP_LIGHTPATH_SETUP, name,
+          "the optical controller to bring " + name + " (" + source + " <-> "
+              + plan.destination() + ") into service");
       try {
         Lightpath lp = sb.optical().setUpTemporary(new TemporaryLightpathRequest(
             name, source, plan.destination(), settings.temporaryLightpathClass()));
@@ -148,7 +153,8 @@ final class Relocation {
     Vnf vnf = sb.vnfs().require(move.vnf().id());
     Vim vim = sb.compute().vimFor(vnf);
     NetworkPath path = new NetworkPath(temporary.capacity(), temporary.latency());
-    OpenStep step = rec.begin(WorkflowStep.MIGRATION, vnf.id());
+    OpenStep step = rec.begin(WorkflowStep.MIGRATION, vnf.id(),
+        vim.name() + " to move " + vnf.id() + " to " + move.to());
     ApproachChoice choice;
     try {
       choice = new ApproachSelector(settings.model(), settings.approachPolicy())

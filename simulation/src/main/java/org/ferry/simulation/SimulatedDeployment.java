@@ -18,7 +18,8 @@ import org.ferry.time.TimeSource;
 import org.ferry.time.VirtualTimeSource;
 import java.util.concurrent.Executor;
 import org.ferry.workflow.ComputeLayer;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.InMemoryRunStore;
+import org.ferry.run.RunService;
 import org.ferry.workflow.RunListener;
 import org.ferry.workflow.Southbound;
 import org.ferry.workflow.Steering;
@@ -148,8 +149,9 @@ public final class SimulatedDeployment {
    * An orchestrator over this deployment that runs each workflow inline, on the thread that
    * injects the fault, so that runs in virtual time are deterministic. It listens already.
    */
-  public Orchestrator orchestrator(WorkflowSettings settings, RunListener listener) {
-    Orchestrator orchestrator = new Orchestrator(southbound(), settings, Runnable::run, listener);
+  public RunService orchestrator(WorkflowSettings settings, RunListener listener) {
+    RunService orchestrator = new RunService(southbound(), settings, new InMemoryRunStore(),
+        Runnable::run, listener);
     orchestrator.start();
     return orchestrator;
   }
@@ -159,9 +161,10 @@ public final class SimulatedDeployment {
    * thread when the optical layer is real and reports faults on its own thread). It listens
    * already.
    */
-  public Orchestrator orchestrator(WorkflowSettings settings, RunListener listener,
+  public RunService orchestrator(WorkflowSettings settings, RunListener listener,
       Executor executor) {
-    Orchestrator orchestrator = new Orchestrator(southbound(), settings, executor, listener);
+    RunService orchestrator =
+        new RunService(southbound(), settings, new InMemoryRunStore(), executor, listener);
     orchestrator.start();
     return orchestrator;
   }

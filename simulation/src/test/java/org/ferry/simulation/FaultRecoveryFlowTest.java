@@ -26,7 +26,7 @@ import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.seam.optical.RestorationResult;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.RunService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,11 +49,11 @@ class FaultRecoveryFlowTest {
         CalibratedMigrationModel.reference());
   }
 
-  private Orchestrator orchestrator(SimulatedDeployment deployment) {
+  private RunService orchestrator(SimulatedDeployment deployment) {
     return deployment.orchestrator(deployment.workflowSettings(), seen::add);
   }
 
-  private static RunReport onlyRun(Orchestrator orchestrator) {
+  private static RunReport onlyRun(RunService orchestrator) {
     assertThat(orchestrator.reports()).as("one run per fibre cut").hasSize(1);
     return orchestrator.reports().getFirst();
   }
@@ -61,7 +61,7 @@ class FaultRecoveryFlowTest {
   @Test
   void relocatesTheWholeEpcWhenTheRestoredBackhaulMissesTheSla() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults());
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
 
     deployment.world().optical().cutFiber(FIBER_RAN_A);
 
@@ -131,7 +131,7 @@ class FaultRecoveryFlowTest {
   void movesNothingWhenTheRestoredPathMeetsTheSla() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults()
         .withRanLatencyBudget(Duration.ofNanos(500_000)));
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
 
     deployment.world().optical().cutFiber(FIBER_RAN_A);
 
@@ -153,7 +153,7 @@ class FaultRecoveryFlowTest {
   void relocatesWhenTheBackhaulCannotBeRestored() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults()
         .withBackhaulRestorable(false));
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
 
     deployment.world().optical().cutFiber(FIBER_RAN_A);
 
@@ -171,7 +171,7 @@ class FaultRecoveryFlowTest {
   @Test
   void keepsAVmRunningAtItsSourceWhenItsMigrationFails() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults());
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
     deployment.world().faults().failNextMigration(MME, Phase.LIVE, "destination QEMU died");
 
     deployment.world().optical().cutFiber(FIBER_RAN_A);
@@ -194,7 +194,7 @@ class FaultRecoveryFlowTest {
   void restoresAContainerAtItsSourceWhenTheRestoreAtTheDestinationFails() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults()
         .withVirtualization(Virtualization.CONTAINER));
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
     deployment.world().faults().failNextMigration(SPGW, Phase.RESTORE, "criu restore: exit 1");
 
     deployment.world().optical().cutFiber(FIBER_RAN_A);
@@ -212,7 +212,7 @@ class FaultRecoveryFlowTest {
   @Test
   void failsCleanlyWhenTheSiteIsCutOffAndNoTemporaryLightpathCanBeSetUp() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults());
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
 
     deployment.world().optical().cutFiber(FIBER_A_B);
     deployment.world().optical().cutFiber(FIBER_RAN_A);
@@ -235,7 +235,7 @@ class FaultRecoveryFlowTest {
   @Test
   void aPlannedMoveTakesTheFunctionsThatMustFollow() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults());
-    Orchestrator orchestrator = orchestrator(deployment);
+    RunService orchestrator = orchestrator(deployment);
 
     RunReport run = orchestrator.move(Set.of(MME), SITE_B);
 
@@ -252,7 +252,7 @@ class FaultRecoveryFlowTest {
     List<String> summaries = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults());
-      Orchestrator orchestrator = deployment.orchestrator(deployment.workflowSettings(),
+      RunService orchestrator = deployment.orchestrator(deployment.workflowSettings(),
           s -> {});
       deployment.world().optical().cutFiber(FIBER_RAN_A);
       summaries.add(orchestrator.reports().getFirst().toString());

@@ -13,7 +13,7 @@ import org.ferry.model.vnf.BackhaulInterface;
 import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.prediction.CalibratedMigrationModel;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.RunService;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +25,7 @@ class TwinFollowsTheModelTest {
   private MoveRecord moveSpgw(ReferenceSetting.Options options, MigrationApproach approach) {
     SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
         SimulationSettings.defaults().withNoise(0), CalibratedMigrationModel.reference());
-    Orchestrator orchestrator = deployment.orchestrator(
+    RunService orchestrator = deployment.orchestrator(
         deployment.workflowSettings().withApproachPolicy(ApproachPolicy.always(approach)),
         step -> { });
     return orchestrator.move(Set.of(ReferenceSetting.SPGW), ReferenceSetting.SITE_B).moves()

@@ -18,7 +18,7 @@ import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.simulation.SimulationSettings;
 import org.ferry.time.SkippingTimeSource;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
           + " cut: real for optical steps, simulated for compute.%n%n", fiber);
       Timeline timeline = new Timeline(stdout);
       timeline.startAt(deployment.world().time().now());
-      Orchestrator orchestrator = deployment.orchestrator(
+      RunService orchestrator = deployment.orchestrator(
           deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline,
           runner);
       new EmulatorAdmin(settings).cut(fiber);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.RunService;
 import org.ferry.app.report.ReportJson;
 import org.ferry.app.report.SummaryCsv;
 import org.ferry.app.report.SummaryTable;
@@ -57,7 +57,7 @@ final class RunOutput {
    *
    * @throws IllegalStateException if none has finished within {@code within}
    */
-  static List<RunReport> awaitRun(Orchestrator orchestrator, Duration within)
+  static List<RunReport> awaitRun(RunService orchestrator, Duration within)
       throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (orchestrator.reports().isEmpty()) {

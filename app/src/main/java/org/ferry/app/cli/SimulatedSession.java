@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.ferry.app.report.Timeline;
 import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.RunService;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -17,7 +17,7 @@ final class SimulatedSession {
   private final CommandSpec spec;
   private final SettingOptions setting;
   private final SimulatedDeployment deployment;
-  private final Orchestrator orchestrator;
+  private final RunService orchestrator;
 
   private SimulatedSession(CommandSpec spec, SettingOptions setting) {
     this.spec = spec;
@@ -39,7 +39,7 @@ final class SimulatedSession {
     return deployment;
   }
 
-  Orchestrator orchestrator() {
+  RunService orchestrator() {
     return orchestrator;
   }
 

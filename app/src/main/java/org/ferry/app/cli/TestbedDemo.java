@@ -54,7 +54,8 @@ import org.ferry.testbed.net.TestbedArtefacts;
 import org.ferry.testbed.net.TestbedLayout;
 import org.ferry.time.TimeSource;
 import org.ferry.workflow.ComputeLayer;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.InMemoryRunStore;
+import org.ferry.run.RunService;
 import org.ferry.workflow.Southbound;
 import org.ferry.workflow.Steering;
 import org.ferry.workflow.WorkflowSettings;
@@ -170,7 +171,8 @@ final class TestbedDemo {
       Timeline timeline = new Timeline(stdout);
       Instant cutAt = Instant.now();
       timeline.startAt(cutAt);
-      Orchestrator orchestrator = new Orchestrator(sb, workflow, runner, timeline);
+      RunService orchestrator = new RunService(sb, workflow, new InMemoryRunStore(), runner,
+          timeline);
       orchestrator.start();
       new EmulatorAdmin(settings).cut(fiber);
       List<RunReport> reports = RunOutput.awaitRun(orchestrator,

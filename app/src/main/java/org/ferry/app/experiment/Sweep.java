@@ -24,7 +24,7 @@ import org.ferry.prediction.MigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.simulation.SimulationSettings;
-import org.ferry.workflow.Orchestrator;
+import org.ferry.run.RunService;
 
 /**
  * Runs the sweep in the twin: per point and repetition, the reference setting is brought up with
@@ -81,7 +81,7 @@ public final class Sweep {
         .withTestbed(point.testbed());
     SimulatedDeployment deployment =
         SimulatedDeployment.referenceSetting(options, simulation.withSeed(seed), model);
-    Orchestrator orchestrator = deployment.orchestrator(
+    RunService orchestrator = deployment.orchestrator(
         deployment.workflowSettings().withApproachPolicy(ApproachPolicy.always(point.approach())),
         step -> { });
     VnfId vnf = idOf(deployment, point.kind());

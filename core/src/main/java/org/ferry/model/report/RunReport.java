@@ -44,7 +44,9 @@ public record RunReport(
     /** Some moves failed; those VNFs still run where they were (see the moves). */
     PARTIALLY_RELOCATED(false),
     /** The run could not do its job (see the message). */
-    FAILED(false);
+    FAILED(false),
+    /** Stopped on request; what it held was released (see the steps and moves). */
+    CANCELLED(false);
 
     private final boolean success;
 

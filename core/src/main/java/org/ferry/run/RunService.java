@@ -62,7 +62,7 @@ public final class RunService {
   private final RunStore store;
   private final Executor executor;
   private final RunListener stepListener;
-  private final List<Consumer<RunEvent>> subscribers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<RunStore.SequencedEvent>> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicInteger counter = new AtomicInteger();
 
   /** Guards the queue, the running runs, the ended reports and the draining flag. */
@@ -101,8 +101,12 @@ public final class RunService {
     });
   }
 
-  /** Tells {@code subscriber} of every run event from now on, on the thread that emits it. */
-  public void subscribe(Consumer<RunEvent> subscriber) {
+  /**
+   * Tells {@code subscriber} of every run event from now on, with its place in the store's
+   * stream, on the thread that emits it. A subscriber must not block; one that throws is logged
+   * and skipped.
+   */
+  public void subscribe(Consumer<RunStore.SequencedEvent> subscriber) {
     subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
   }
 
@@ -356,10 +360,10 @@ public final class RunService {
   }
 
   private void emit(RunEvent event) {
-    store.append(event);
-    for (Consumer<RunEvent> s : subscribers) {
+    RunStore.SequencedEvent stored = new RunStore.SequencedEvent(store.append(event), event);
+    for (Consumer<RunStore.SequencedEvent> s : subscribers) {
       try {
-        s.accept(event);
+        s.accept(stored);
       } catch (RuntimeException e) {
         log.warn("a run event subscriber failed on {} of {}: {}", event.type(), event.run(),
             e.toString());

@@ -63,7 +63,7 @@ class RunServiceTest {
       RunListener steps) {
     RunService service = new RunService(sb, deployment.workflowSettings(),
         new InMemoryRunStore(), executor, steps);
-    service.subscribe(events::add);
+    service.subscribe(e -> events.add(e.event()));
     service.start();
     return service;
   }

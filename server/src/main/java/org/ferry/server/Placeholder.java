@@ -1,0 +1,6 @@
+package org.ferry.server;
+
+/** Holds the package until the server's first classes land. */
+final class Placeholder {
+  private Placeholder() {}
+}

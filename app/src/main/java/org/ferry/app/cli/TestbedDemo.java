@@ -168,7 +168,7 @@ final class TestbedDemo {
           + " are real seconds since the cut; every compute and UE figure is measured.%n%n",
           UES, UES, fiber);
       stdout.flush();
-      Timeline timeline = new Timeline(stdout);
+      Timeline timeline = Timeline.forConsole(stdout);
       Instant cutAt = Instant.now();
       timeline.startAt(cutAt);
       RunService orchestrator = new RunService(sb, workflow, new InMemoryRunStore(), runner,

@@ -21,6 +21,9 @@ public final class SitePaths {
       new NetworkPath(DataRate.ofGbps(100), Duration.ofNanos(5_000));
 
   private final List<Lightpath> lightpaths;
+  /** The answers of {@link #best}, by (a, z, role): plans ask the same pairs again and again. */
+  private final java.util.concurrent.ConcurrentMap<List<Object>, Optional<Lightpath>> best =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** @param lightpaths the lightpaths to consider; those not in service are ignored */
   public SitePaths(List<Lightpath> lightpaths) {
@@ -42,6 +45,11 @@ public final class SitePaths {
 
   /** The lowest-latency lightpath of {@code role} in service between two sites. */
   public Optional<Lightpath> best(SiteId a, SiteId z, NetworkRole role) {
+    List<Object> key = a.compareTo(z) <= 0 ? List.of(a, z, role) : List.of(z, a, role);
+    return best.computeIfAbsent(key, k -> scan(a, z, role));
+  }
+
+  private Optional<Lightpath> scan(SiteId a, SiteId z, NetworkRole role) {
     return lightpaths.stream()
         .filter(lp -> lp.kind().role() == role && lp.joins(a, z))
         .min(Comparator.comparing(Lightpath::latency));

@@ -84,14 +84,16 @@ final class Relocation {
     planStep.ok("move " + plan.moves().stream()
         .map(m -> m.vnf().id() + " " + m.vnf().placement() + " -> " + m.to() + " (" + m.reason()
             + ")")
-        .collect(Collectors.joining("; ")));
+        .collect(Collectors.joining("; "))
+        + (plan.unplaced().isEmpty() ? "" : "; cannot move " + plan.unplaced().keySet() + ": "
+            + plan.unplaced().values().iterator().next()));
 
-    Map<SiteId, Lightpath> temporaries = new LinkedHashMap<>();
+    Map<SitePair, Lightpath> temporaries = new LinkedHashMap<>();
     List<FlowRule> managementRules = new ArrayList<>();
     try {
       if (setUpManagementPaths(rec, plan, temporaries, managementRules)) {
         for (RelocationPlan.Move move : plan.moves()) {
-          moveOne(rec, move, temporaries.get(move.vnf().placement().site()));
+          moveOne(rec, move, temporaries.get(SitePair.of(move)));
         }
       }
     } catch (RuntimeException e) {
@@ -100,28 +102,44 @@ final class Relocation {
     } finally {
       release(rec, temporaries, managementRules);
     }
-    return rec.finish(outcome(rec.moves(), plan), summary(rec.moves()));
+    return rec.finish(outcome(rec.moves(), plan), summary(rec.moves(), plan));
+  }
+
+  /** A source site and the destination its VNFs go to: one temporary lightpath each. */
+  private record SitePair(SiteId source, SiteId destination) implements Comparable<SitePair> {
+    static SitePair of(RelocationPlan.Move move) {
+      return new SitePair(move.vnf().placement().site(), move.to().site());
+    }
+
+    @Override
+    public int compareTo(SitePair o) {
+      int bySource = source.compareTo(o.source);
+      return bySource != 0 ? bySource : destination.compareTo(o.destination);
+    }
   }
 
   /** Returns false (with the failed step recorded) if a lightpath or the steering failed. */
   private boolean setUpManagementPaths(
       RunRecorder rec,
       RelocationPlan plan,
-      Map<SiteId, Lightpath> temporaries,
+      Map<SitePair, Lightpath> temporaries,
       List<FlowRule> managementRules) {
-    Set<SiteId> sources =
-        plan.moves().stream().map(m -> m.vnf().placement().site())
-            .collect(Collectors.toCollection(java.util.TreeSet::new));
-    for (SiteId source : sources) {
-      LightpathId name = LightpathId.of("ferry-" + rec.runId() + "-" + source);
+    Set<SitePair> pairs = plan.moves().stream().map(SitePair::of)
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
+    // One destination (the usual case): the lightpath is named after its source alone.
+    boolean oneDestination = plan.destinations().size() == 1;
+    for (SitePair pair : pairs) {
+      SiteId source = pair.source();
+      LightpathId name = LightpathId.of("ferry-" + rec.runId() + "-" + source
+          + (oneDestination ? "" : "-" + pair.destination()));
       OpenStep step = rec.begin(WorkflowStep.TEMP_LIGHTPATH_SETUP, name,
           "the optical controller to bring " + name + " (" + source + " <-> "
-              + plan.destination() + ") into service");
+              + pair.destination() + ") into service");
       try {
         Lightpath lp = sb.optical().setUpTemporary(new TemporaryLightpathRequest(
-            name, source, plan.destination(), settings.temporaryLightpathClass()));
-        temporaries.put(source, lp);
-        step.ok(lp.kind() + " " + source + " <-> " + plan.destination() + " via " + lp.route()
+            name, source, pair.destination(), settings.temporaryLightpathClass()));
+        temporaries.put(pair, lp);
+        step.ok(lp.kind() + " " + source + " <-> " + pair.destination() + " via " + lp.route()
             + " at " + lp.frequency() + ", " + lp.capacity() + ", one-way "
             + micros(lp.latency()));
       } catch (SouthboundException e) {
@@ -133,8 +151,10 @@ final class Relocation {
         temporaries.values().stream().map(lp -> lp.id().value())
             .collect(Collectors.joining(",")));
     try {
-      for (Lightpath lp : temporaries.values()) {
-        for (FlowRule rule : steering.managementOnto(rec.runId(), lp)) {
+      for (Map.Entry<SitePair, Lightpath> entry : temporaries.entrySet()) {
+        String key = oneDestination ? rec.runId()
+            : rec.runId() + "-" + entry.getKey().destination();
+        for (FlowRule rule : steering.managementOnto(key, entry.getValue())) {
           sb.flows().install(rule);
           managementRules.add(rule);
         }
@@ -247,7 +267,7 @@ final class Relocation {
   }
 
   private void release(
-      RunRecorder rec, Map<SiteId, Lightpath> temporaries, List<FlowRule> managementRules) {
+      RunRecorder rec, Map<SitePair, Lightpath> temporaries, List<FlowRule> managementRules) {
     if (temporaries.isEmpty() && managementRules.isEmpty()) {
       return;
     }
@@ -290,22 +310,24 @@ final class Relocation {
 
   private static RunReport.Outcome outcome(List<MoveRecord> moves, RelocationPlan plan) {
     long moved = moves.stream().filter(m -> m.status() == MoveRecord.Status.MOVED).count();
-    if (moved == plan.moves().size()) {
+    if (moved == plan.moves().size() && plan.unplaced().isEmpty()) {
       return RunReport.Outcome.RELOCATED;
     }
     return moved == 0 ? RunReport.Outcome.FAILED : RunReport.Outcome.PARTIALLY_RELOCATED;
   }
 
-  private static String summary(List<MoveRecord> moves) {
+  private static String summary(List<MoveRecord> moves, RelocationPlan plan) {
+    String unplaced = plan.unplaced().isEmpty() ? ""
+        : "; " + plan.unplaced().keySet() + " not moved: no site could take them";
     if (moves.isEmpty()) {
-      return "nothing was moved: the management path could not be set up";
+      return "nothing was moved: the management path could not be set up" + unplaced;
     }
     return moves.stream()
         .map(m -> m.vnf().id() + " " + m.status().name().toLowerCase(java.util.Locale.ROOT)
             .replace('_', ' ')
             + (m.status() == MoveRecord.Status.MOVED ? " to " + m.destination()
                 : m.failure().map(f -> " (" + f + ")").orElse("")))
-        .collect(Collectors.joining("; "));
+        .collect(Collectors.joining("; ")) + unplaced;
   }
 
   private static String micros(Duration d) {

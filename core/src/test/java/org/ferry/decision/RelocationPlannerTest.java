@@ -127,6 +127,56 @@ class RelocationPlannerTest {
     assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(B))).isPresent();
   }
 
+  @Test
+  void groupsThatShareNoSlaArePlacedEachAtItsOwnBestSite() {
+    // A second RAN, ran2, is near c only; its MME shares no SLA with the first MME and its HSS.
+    SiteId ran2 = SiteId.of("ran2");
+    VnfId mme2 = VnfId.of("mme2");
+    Topology twoRans = new Topology(
+        List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
+            new Site(ran2, Site.Role.RAN, SwitchId.of("tor-ran2"), List.of()),
+            site(A, 8), site(B, 8), site(C, 1)),
+        List.of(), List.of(), List.of());
+    SitePaths twoRanPaths = new SitePaths(List.of(
+        tenant("ran-a", RAN, A, 80), tenant("ran-b", RAN, B, 20), tenant("ran-c", RAN, C, 10),
+        tenant("a-b", A, B, 50), tenant("ran2-a", ran2, A, 80), tenant("ran2-c", ran2, C, 10)));
+    Map<VnfId, Vnf> both = new java.util.HashMap<>(vnfs);
+    both.put(mme2, vnf(mme2, VnfKind.MME, List.of(req(Peer.site(ran2), 250))));
+
+    RelocationPlan plan = planner.plan(Set.of(MME, mme2), both, twoRans, twoRanPaths,
+        Optional.empty()).orElseThrow();
+
+    // The bigger group (MME with its HSS) goes first; c's one free vCPU then takes mme2.
+    assertThat(plan.destinations()).containsExactly(B, C);
+    assertThat(plan.moves()).extracting(m -> m.vnf().id() + "@" + m.to().site())
+        .containsExactlyInAnyOrder("mme@b", "hss@b", "mme2@c");
+    assertThat(plan.unplaced()).isEmpty();
+  }
+
+  @Test
+  void aGroupThatFitsNowhereIsListedWhileTheOthersMove() {
+    SiteId ran2 = SiteId.of("ran2");
+    VnfId mme2 = VnfId.of("mme2");
+    Topology twoRans = new Topology(
+        List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
+            new Site(ran2, Site.Role.RAN, SwitchId.of("tor-ran2"), List.of()),
+            site(A, 8), site(B, 8), site(C, 1)),
+        List.of(), List.of(), List.of());
+    // ran2 is reachable from a only, over 80 km: mme2 fits no site.
+    SitePaths twoRanPaths = new SitePaths(List.of(
+        tenant("ran-a", RAN, A, 80), tenant("ran-b", RAN, B, 20), tenant("a-b", A, B, 50),
+        tenant("ran2-a", ran2, A, 80)));
+    Map<VnfId, Vnf> both = new java.util.HashMap<>(vnfs);
+    both.put(mme2, vnf(mme2, VnfKind.MME, List.of(req(Peer.site(ran2), 250))));
+
+    RelocationPlan plan = planner.plan(Set.of(MME, mme2), both, twoRans, twoRanPaths,
+        Optional.empty()).orElseThrow();
+
+    assertThat(plan.destination()).isEqualTo(B);
+    assertThat(plan.unplaced()).containsOnlyKeys(mme2);
+    assertThat(plan.unplaced().get(mme2)).contains("no compute site has room for [mme2]");
+  }
+
   private static Site site(SiteId id, int vcpus) {
     return new Site(id, Site.Role.COMPUTE, SwitchId.of("tor-" + id),
         List.of(new Host(HostId.of(id + "-h1"), id, vcpus, DataSize.ofMebibytes(vcpus * 4096L))));

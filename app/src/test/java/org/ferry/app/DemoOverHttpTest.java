@@ -68,6 +68,34 @@ class DemoOverHttpTest {
   }
 
   @Test
+  void theControllersRestoredRouteDecidesNotFerrysInventory() {
+    // the emulator's site-a/site-b fibre is 50 km; Ferry's inventory says 10 km: restored the
+    // long way round on the controller's network the backhaul is 75 km, 395 µs, over the 250 µs
+    // SLA, where the inventory's 35 km would have kept it
+    int exit = ferry("demo", "--optical", url, "--distance-km", "10");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(
+        "fiber fiber-a-b: the inventory says 10 km, the controller says 50 km; using the"
+            + " controller's",
+        "Cutting fiber-ran-a through the emulator's admin API",
+        "roadm-ran > roadm-b > roadm-a (75 km)", "395.0 µs", "temp-lightpath-setup",
+        "RELOCATED");
+    assertThat(out.toString()).doesNotContain("35 km", "every SLA holds");
+  }
+
+  @Test
+  void aPlannedMoveRunsWithTheOpticalLayerOverHttp() {
+    int exit = ferry("migrate", "--optical", url, "--vnf", "MME");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("optical layer on TransportPCE at " + url + "/rests",
+        "temp-lightpath-setup", "migration", "temp-lightpath-release", "RELOCATED");
+    assertThat(emulator.admin().usedSlots()).as("the temporary lightpath is released: dci-a-b"
+        + " alone is left on fiber-a-b").containsEntry("fiber-a-b", 8);
+  }
+
+  @Test
   void noControllerThereIsAClearError() {
     int port = emulator.port();
     emulator.close();

@@ -96,6 +96,48 @@ class DemoOverHttpTest {
   }
 
   @Test
+  void onARealControllerFerryInjectsNothingAndWaitsForItsFailureNotification() throws Exception {
+    try (NotTheEmulator controller = new NotTheEmulator(url)) {
+      Thread cutLater = Thread.ofPlatform().start(() -> {
+        awaitOutput("waits up to 60 s");
+        emulator.admin().cut("fiber-ran-a"); // the network fails, behind Ferry's back
+      });
+
+      int exit = ferry("demo", "--optical", controller.url(), "--fault-timeout", "60");
+      cutLater.join();
+
+      assertThat(exit).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("TransportPCE at " + controller.url()
+          + "/rests is not Ferry's emulator, so Ferry injects no fault", "failure-detected",
+          "optical-restoration", "RELOCATED");
+      assertThat(out.toString()).doesNotContain("Cutting");
+    }
+  }
+
+  @Test
+  void onARealControllerThatReportsNoFailureTheWaitEndsClearly() throws Exception {
+    try (NotTheEmulator controller = new NotTheEmulator(url)) {
+      assertThat(ferry("demo", "--optical", controller.url(), "--fault-timeout", "1"))
+          .isEqualTo(1);
+      assertThat(err.toString()).contains("no failure notification from TransportPCE at "
+          + controller.url() + "/rests within 1 s (--fault-timeout)");
+      assertThat(emulator.admin().usedSlots()).as("nothing was cut or set up")
+          .containsEntry("fiber-ran-a", 8);
+    }
+  }
+
+  private void awaitOutput(String text) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!out.toString().contains(text) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  @Test
   void noControllerThereIsAClearError() {
     int port = emulator.port();
     emulator.close();

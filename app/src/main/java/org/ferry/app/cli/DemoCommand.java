@@ -6,9 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.ferry.model.network.FiberId;
 import org.ferry.model.report.RunReport;
 import org.ferry.optical.transportpce.EmulatorAdmin;
+import org.ferry.seam.optical.OpticalEvent;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.workflow.Orchestrator;
 import picocli.CommandLine.Command;
@@ -107,28 +110,52 @@ public final class DemoCommand implements Callable<Integer> {
           options.backhaul().displayName());
       session.printDisagreements();
       Duration runTimeout = session.settings().followTimeout().multipliedBy(3).plusSeconds(30);
-      Orchestrator orchestrator;
-      String expired;
-      if (emulator) {
-        stdout.printf("Cutting %s through the emulator's admin API. Times are seconds since the"
-            + " cut: real for optical steps, simulated for compute.%n%n", fiber);
-        orchestrator = session.startOrchestrator();
-        new EmulatorAdmin(session.settings()).cut(fiber);
-        expired = "no fault-recovery run finished within " + runTimeout + " of the cut; did "
-            + peer + " report the cut on its notification stream?";
-      } else {
-        Duration wait = Duration.ofSeconds(faultTimeoutSeconds);
-        stdout.printf("%s is not Ferry's emulator, so Ferry injects no fault: it waits up to %d s"
-            + " (--fault-timeout) for the controller to report a real failure on its"
-            + " notification stream. Times are seconds since now.%n%n", peer,
-            faultTimeoutSeconds);
-        orchestrator = session.startOrchestrator();
-        runTimeout = runTimeout.plus(wait);
-        expired = "no failure notification from " + peer + " led to a finished fault-recovery"
-            + " run within " + faultTimeoutSeconds + " s (--fault-timeout); nothing was done";
-      }
-      List<RunReport> reports = RunOutput.awaitRun(orchestrator, runTimeout, expired);
+      Awaited run = emulator ? cutOnEmulator(session, fiber, runTimeout)
+          : awaitRealFailure(session, runTimeout);
+      List<RunReport> reports = RunOutput.awaitRun(run.orchestrator(), runTimeout, run.expired());
       return session.finish(reports, emulator ? Map.of("cut", fiber.value()) : Map.of(), out);
     }
+  }
+
+  /** The orchestrator a fault will start a run on, and what to say if none finishes in time. */
+  private record Awaited(Orchestrator orchestrator, String expired) {}
+
+  private static Awaited cutOnEmulator(HttpOpticalSession session, FiberId fiber,
+      Duration runTimeout) {
+    session.out().printf("Cutting %s through the emulator's admin API. Times are seconds since"
+        + " the cut: real for optical steps, simulated for compute.%n%n", fiber);
+    Orchestrator orchestrator = session.startOrchestrator();
+    new EmulatorAdmin(session.settings()).cut(fiber);
+    return new Awaited(orchestrator, "no fault-recovery run finished within " + runTimeout
+        + " of the cut; did " + session.controller().client().peer() + " report the cut on its"
+        + " notification stream?");
+  }
+
+  /**
+   * A real controller: nothing is injected; the run starts when the controller reports a fibre
+   * failure, which must come within --fault-timeout.
+   *
+   * @throws IllegalStateException if no failure is reported in time
+   */
+  private Awaited awaitRealFailure(HttpOpticalSession session, Duration runTimeout)
+      throws InterruptedException {
+    String peer = session.controller().client().peer();
+    session.out().printf("%s is not Ferry's emulator, so Ferry injects no fault: it waits up to"
+        + " %d s (--fault-timeout) for the controller to report a real failure on its"
+        + " notification stream. Times are seconds since now.%n%n", peer, faultTimeoutSeconds);
+    session.out().flush();
+    CountDownLatch failed = new CountDownLatch(1);
+    session.controller().addListener(event -> {
+      if (event instanceof OpticalEvent.FiberFailed) {
+        failed.countDown();
+      }
+    });
+    Orchestrator orchestrator = session.startOrchestrator();
+    if (!failed.await(faultTimeoutSeconds, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no failure notification from " + peer + " within "
+          + faultTimeoutSeconds + " s (--fault-timeout); nothing failed, so nothing was done");
+    }
+    return new Awaited(orchestrator, "no fault-recovery run finished within " + runTimeout
+        + " of the failure " + peer + " reported");
   }
 }

@@ -73,7 +73,12 @@ public final class TransportPceOpticalController implements OpticalController, A
     this.store = new LightpathStore(this::read, MAX_READING_AGE, System::nanoTime);
     this.follower = new NotificationFollower(client.restconf(), settings.notifications(),
         this::fiberOfLink, this::onFiber, store::invalidate);
-    store.current(); // reads the topology now, so that disagreements show from the start
+    try {
+      store.current(); // reads the controller now, so that disagreements show from the start
+    } catch (RuntimeException e) {
+      follower.close();
+      throw e;
+    }
   }
 
   /** The typed client underneath. */

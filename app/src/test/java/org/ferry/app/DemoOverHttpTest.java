@@ -68,6 +68,76 @@ class DemoOverHttpTest {
   }
 
   @Test
+  void theControllersRestoredRouteDecidesNotFerrysInventory() {
+    // the emulator's site-a/site-b fibre is 50 km; Ferry's inventory says 10 km: restored the
+    // long way round on the controller's network the backhaul is 75 km, 395 µs, over the 250 µs
+    // SLA, where the inventory's 35 km would have kept it
+    int exit = ferry("demo", "--optical", url, "--distance-km", "10");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(
+        "fiber fiber-a-b: the inventory says 10 km, the controller says 50 km; using the"
+            + " controller's",
+        "Cutting fiber-ran-a through the emulator's admin API",
+        "roadm-ran > roadm-b > roadm-a (75 km)", "395.0 µs", "temp-lightpath-setup",
+        "RELOCATED");
+    assertThat(out.toString()).doesNotContain("35 km", "every SLA holds");
+  }
+
+  @Test
+  void aPlannedMoveRunsWithTheOpticalLayerOverHttp() {
+    int exit = ferry("migrate", "--optical", url, "--vnf", "MME");
+
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("optical layer on TransportPCE at " + url + "/rests",
+        "temp-lightpath-setup", "migration", "temp-lightpath-release", "RELOCATED");
+    assertThat(emulator.admin().usedSlots()).as("the temporary lightpath is released: dci-a-b"
+        + " alone is left on fiber-a-b").containsEntry("fiber-a-b", 8);
+  }
+
+  @Test
+  void onARealControllerFerryInjectsNothingAndWaitsForItsFailureNotification() throws Exception {
+    try (NotTheEmulator controller = new NotTheEmulator(url)) {
+      Thread cutLater = Thread.ofPlatform().start(() -> {
+        awaitOutput("waits up to 60 s");
+        emulator.admin().cut("fiber-ran-a"); // the network fails, behind Ferry's back
+      });
+
+      int exit = ferry("demo", "--optical", controller.url(), "--fault-timeout", "60");
+      cutLater.join();
+
+      assertThat(exit).as(err.toString()).isZero();
+      assertThat(out.toString()).contains("TransportPCE at " + controller.url()
+          + "/rests is not Ferry's emulator, so Ferry injects no fault", "failure-detected",
+          "optical-restoration", "RELOCATED");
+      assertThat(out.toString()).doesNotContain("Cutting");
+    }
+  }
+
+  @Test
+  void onARealControllerThatReportsNoFailureTheWaitEndsClearly() throws Exception {
+    try (NotTheEmulator controller = new NotTheEmulator(url)) {
+      assertThat(ferry("demo", "--optical", controller.url(), "--fault-timeout", "1"))
+          .isEqualTo(1);
+      assertThat(err.toString()).contains("no failure notification from TransportPCE at "
+          + controller.url() + "/rests within 1 s (--fault-timeout)");
+      assertThat(emulator.admin().usedSlots()).as("nothing was cut or set up")
+          .containsEntry("fiber-ran-a", 8);
+    }
+  }
+
+  private void awaitOutput(String text) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!out.toString().contains(text) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  @Test
   void noControllerThereIsAClearError() {
     int port = emulator.port();
     emulator.close();

@@ -2,22 +2,17 @@ package org.ferry.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.ferry.app.report.Timeline;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.ferry.model.network.FiberId;
 import org.ferry.model.report.RunReport;
 import org.ferry.optical.transportpce.EmulatorAdmin;
-import org.ferry.optical.transportpce.TransportPceOpticalController;
-import org.ferry.optical.transportpce.TransportPceSettings;
-import org.ferry.prediction.CalibratedMigrationModel;
+import org.ferry.seam.optical.OpticalEvent;
 import org.ferry.simulation.ReferenceSetting;
-import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
-import org.ferry.time.SkippingTimeSource;
 import org.ferry.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +31,10 @@ import picocli.CommandLine.Model.CommandSpec;
       "bytes moved and the UE service recovery time.",
       "--mode testbed (root, Linux): the same flow on real parts: network namespaces, links that",
       "follow the optical services, the EPC stand-ins as QEMU guests (--virtualization vm) or",
-      "CRIU containers (--virtualization container), 10 UEs in the RAN; every figure measured."
+      "CRIU containers (--virtualization container), 10 UEs in the RAN; every figure measured.",
+      "--optical URL: the optical layer on a TransportPCE over HTTP, its word on fibres and",
+      "routes winning over Ferry's inventory; the fibre is cut only on Ferry's emulator, a real",
+      "controller's failure is waited for (--fault-timeout)."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -54,6 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Also write the run as DIR/report.json and DIR/summary.csv")
   Path out;
 
+  @Option(names = "--fault-timeout", defaultValue = "900", paramLabel = "SECONDS",
+      description = "With --optical on a controller other than Ferry's emulator: how long to wait"
+          + " for it to report a real failure (default: ${DEFAULT-VALUE})")
+  long faultTimeoutSeconds;
+
   @Option(names = "--testbed-prefix", defaultValue = "ferry-demo", hidden = true,
       description = "--mode testbed: the prefix of the testbed's namespaces")
   String testbedPrefix;
@@ -65,7 +68,7 @@ public final class DemoCommand implements Callable<Integer> {
           optical, testbedPrefix).run(FiberId.of(cut), out);
     }
     if (optical.enabled()) {
-      return overHttp(setting.toSetting());
+      return overHttp();
     }
     SimulatedSession session = SimulatedSession.start(spec, setting);
     ReferenceSetting.Options options = setting.toSetting();
@@ -84,42 +87,75 @@ public final class DemoCommand implements Callable<Integer> {
 
   /**
    * The same flow with the optical layer on a TransportPCE (or the emulator) over HTTP, in real
-   * time: the fibre is cut through the emulator's admin API, and Ferry hears of it on the
-   * controller's notification stream. The compute, packet and probe layers stay simulated, on a
-   * clock that follows real time and skips their simulated waits.
+   * time, deciding on what the controller says (its fibres, its restored route). On Ferry's
+   * emulator the fibre is cut through its admin API; a real controller has no such API, so there
+   * Ferry injects nothing and waits for the controller to report a real failure. Either way Ferry
+   * hears of the fault on the controller's notification stream.
    */
-  private int overHttp(ReferenceSetting.Options options) throws InterruptedException {
-    PrintWriter stdout = spec.commandLine().getOut();
-    TransportPceSettings settings = optical.settings();
+  private int overHttp() throws InterruptedException {
+    if (faultTimeoutSeconds <= 0) {
+      throw new IllegalArgumentException("--fault-timeout must be above 0 seconds, got "
+          + faultTimeoutSeconds);
+    }
     FiberId fiber = FiberId.of(cut);
-    ReferenceSetting.topology(options.interSiteDistance()).fiber(fiber);
-    ExecutorService runner = Executors.newSingleThreadExecutor(
-        r -> Thread.ofPlatform().daemon().name("ferry-workflow").unstarted(r));
-    try (TransportPceOpticalController controller = new TransportPceOpticalController(settings,
-        ReferenceSetting.topology(options.interSiteDistance()))) {
-      SimulatedDeployment deployment = SimulatedDeployment.referenceSetting(options,
-          SimulationSettings.defaults(), CalibratedMigrationModel.reference(),
-          new SkippingTimeSource(), controller);
+    ReferenceSetting.Options options = setting.toSetting();
+    ReferenceSetting.topology(options.interSiteDistance()).fiber(fiber); // lists known fibres
+    try (HttpOpticalSession session = HttpOpticalSession.start(spec, setting, optical)) {
+      PrintWriter stdout = session.out();
+      String peer = session.controller().client().peer();
+      boolean emulator = session.onEmulator();
       stdout.printf("Ferry demo, optical layer on %s (real time), compute simulated: EPC (HSS,"
-          + " MME, SPGW) as %s, %s flavor, %s backhaul.%n", controller.client().peer(),
+          + " MME, SPGW) as %s, %s flavor, %s backhaul.%n", peer,
           options.virtualization().displayName(), options.flavor().displayName(),
           options.backhaul().displayName());
-      stdout.printf("Cutting %s through the emulator's admin API. Times are seconds since the"
-          + " cut: real for optical steps, simulated for compute.%n%n", fiber);
-      Timeline timeline = new Timeline(stdout);
-      timeline.startAt(deployment.world().time().now());
-      RunService orchestrator = deployment.orchestrator(
-          deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline,
-          runner);
-      new EmulatorAdmin(settings).cut(fiber);
-      List<RunReport> reports = RunOutput.awaitRun(orchestrator,
-          settings.followTimeout().multipliedBy(3).plusSeconds(30));
-      var context = setting.describe();
-      context.put("cut", fiber.value());
-      context.put("optical", settings.base().toString());
-      return RunOutput.finish(reports, context, out, stdout, spec.commandLine().getErr());
-    } finally {
-      runner.shutdownNow();
+      session.printDisagreements();
+      Duration runTimeout = session.settings().followTimeout().multipliedBy(3).plusSeconds(30);
+      Awaited run = emulator ? cutOnEmulator(session, fiber, runTimeout)
+          : awaitRealFailure(session, runTimeout);
+      List<RunReport> reports = RunOutput.awaitRun(run.orchestrator(), runTimeout, run.expired());
+      return session.finish(reports, emulator ? Map.of("cut", fiber.value()) : Map.of(), out);
     }
+  }
+
+  /** The orchestrator a fault will start a run on, and what to say if none finishes in time. */
+  private record Awaited(RunService orchestrator, String expired) {}
+
+  private static Awaited cutOnEmulator(HttpOpticalSession session, FiberId fiber,
+      Duration runTimeout) {
+    session.out().printf("Cutting %s through the emulator's admin API. Times are seconds since"
+        + " the cut: real for optical steps, simulated for compute.%n%n", fiber);
+    RunService orchestrator = session.startOrchestrator();
+    new EmulatorAdmin(session.settings()).cut(fiber);
+    return new Awaited(orchestrator, "no fault-recovery run finished within " + runTimeout
+        + " of the cut; did " + session.controller().client().peer() + " report the cut on its"
+        + " notification stream?");
+  }
+
+  /**
+   * A real controller: nothing is injected; the run starts when the controller reports a fibre
+   * failure, which must come within --fault-timeout.
+   *
+   * @throws IllegalStateException if no failure is reported in time
+   */
+  private Awaited awaitRealFailure(HttpOpticalSession session, Duration runTimeout)
+      throws InterruptedException {
+    String peer = session.controller().client().peer();
+    session.out().printf("%s is not Ferry's emulator, so Ferry injects no fault: it waits up to"
+        + " %d s (--fault-timeout) for the controller to report a real failure on its"
+        + " notification stream. Times are seconds since now.%n%n", peer, faultTimeoutSeconds);
+    session.out().flush();
+    CountDownLatch failed = new CountDownLatch(1);
+    session.controller().addListener(event -> {
+      if (event instanceof OpticalEvent.FiberFailed) {
+        failed.countDown();
+      }
+    });
+    RunService orchestrator = session.startOrchestrator();
+    if (!failed.await(faultTimeoutSeconds, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no failure notification from " + peer + " within "
+          + faultTimeoutSeconds + " s (--fault-timeout); nothing failed, so nothing was done");
+    }
+    return new Awaited(orchestrator, "no fault-recovery run finished within " + runTimeout
+        + " of the failure " + peer + " reported");
   }
 }

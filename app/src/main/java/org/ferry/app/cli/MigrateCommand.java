@@ -10,6 +10,7 @@ import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.model.vnf.VnfKind;
+import org.ferry.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,13 +24,16 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Moves EPC functions to another site on purpose, with the same machinery as fault",
       "recovery: temporary lightpath, steering, live migration, backhaul repoint, checks.",
-      "Functions whose SLA would break without the ones moved follow them."
+      "Functions whose SLA would break without the ones moved follow them.",
+      "--optical URL: the optical layer on a TransportPCE over HTTP (compute simulated)."
     })
 public final class MigrateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin SettingOptions setting;
+
+  @Mixin OpticalOptions optical;
 
   @Option(names = "--vnf", required = true, paramLabel = "KIND",
       description = "A function to move: HSS, MME or SPGW (repeat for several)")
@@ -45,15 +49,42 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (optical.enabled()) {
+      return overHttp();
+    }
     SimulatedSession session = SimulatedSession.start(spec, setting);
     SiteId destination = SiteId.of(to);
-    Set<VnfId> vnfs = new LinkedHashSet<>();
-    for (VnfKind kind : kinds) {
-      session.deployment().vnfs().all().stream().filter(v -> v.kind() == kind).map(Vnf::id)
-          .forEach(vnfs::add);
-    }
+    Set<VnfId> vnfs = chosen(session.deployment().vnfs().all());
     session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", kinds, destination);
     session.orchestrator().move(vnfs, destination);
     return session.finish(Map.of("destination", destination.value()), out);
+  }
+
+  /**
+   * The same move with the optical layer on a TransportPCE (or the emulator) over HTTP, in real
+   * time, the compute layer simulated: the temporary lightpath is the controller's, and the SLA
+   * checks use its fibres and routes.
+   */
+  private int overHttp() {
+    try (HttpOpticalSession session = HttpOpticalSession.start(spec, setting, optical)) {
+      SiteId destination = SiteId.of(to);
+      Set<VnfId> vnfs = chosen(session.deployment().vnfs().all());
+      session.out().printf("Ferry planned move, optical layer on %s (real time), compute"
+          + " simulated: %s to %s.%n", session.controller().client().peer(), kinds, destination);
+      session.printDisagreements();
+      session.out().println();
+      RunService orchestrator = session.startOrchestrator();
+      orchestrator.move(vnfs, destination);
+      return session.finish(orchestrator.reports(), Map.of("destination", destination.value()),
+          out);
+    }
+  }
+
+  private Set<VnfId> chosen(List<Vnf> deployed) {
+    Set<VnfId> vnfs = new LinkedHashSet<>();
+    for (VnfKind kind : kinds) {
+      deployed.stream().filter(v -> v.kind() == kind).map(Vnf::id).forEach(vnfs::add);
+    }
+    return vnfs;
   }
 }

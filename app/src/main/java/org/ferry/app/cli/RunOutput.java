@@ -52,18 +52,29 @@ final class RunOutput {
   }
 
   /**
-   * Waits for the orchestrator's first run, which a fault reported by the optical controller
-   * starts on the orchestrator's own thread.
+   * Waits for the orchestrator's first run after a fault Ferry injected.
    *
    * @throws IllegalStateException if none has finished within {@code within}
    */
   static List<RunReport> awaitRun(RunService orchestrator, Duration within)
       throws InterruptedException {
+    return awaitRun(orchestrator, within, "no fault-recovery run finished within " + within
+        + "; did the controller report the cut on its notification stream?");
+  }
+
+  /**
+   * Waits for the orchestrator's first run, which a fault reported by the optical controller
+   * starts on the orchestrator's own thread.
+   *
+   * @param expired the message if none finishes in time
+   * @throws IllegalStateException with {@code expired} if none has finished within {@code within}
+   */
+  static List<RunReport> awaitRun(RunService orchestrator, Duration within, String expired)
+      throws InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     while (orchestrator.reports().isEmpty()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no fault-recovery run finished within " + within
-            + "; did the controller report the cut on its notification stream?");
+        throw new IllegalStateException(expired);
       }
       Thread.sleep(100);
     }

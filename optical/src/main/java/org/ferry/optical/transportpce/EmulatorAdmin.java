@@ -21,6 +21,23 @@ public final class EmulatorAdmin {
   }
 
   /**
+   * Whether the controller is Ferry's emulator: whether it answers its admin API ({@code GET
+   * /ferry/admin/spectrum}). A real TransportPCE answers 404 there; so does anything else that is
+   * not the emulator, and a controller that cannot be reached is no emulator either.
+   *
+   * @return true only on a 200 with the emulator's reply
+   */
+  public boolean isEmulator() {
+    try {
+      HttpResponse<String> response = restconf.raw("GET", "/ferry/admin/spectrum", null);
+      return response.statusCode() == 200
+          && restconf.read(response, "spectrum").has("fibers");
+    } catch (SouthboundException e) {
+      return false; // unreachable, or an answer that is not JSON: not the emulator
+    }
+  }
+
+  /**
    * Cuts a fibre.
    *
    * @return the services that went out of service

@@ -1,6 +1,5 @@
 package org.ferry.optical.transportpce;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,18 +92,9 @@ final class NbiNotificationReader {
 
   private Set<String> fibresDown() {
     Set<String> fibres = new HashSet<>();
-    restconf.get("ietf-network:networks/network=openroadm-topology").ifPresent(doc -> {
-      for (JsonNode link : doc.path("ietf-network:network").path(0)
-          .path("ietf-network-topology:link")) {
-        boolean r2r = link.path("org-openroadm-common-network:link-type").asText()
-            .equals("ROADM-TO-ROADM");
-        boolean out = link.path("org-openroadm-common-network:operational-state").asText()
-            .equals("outOfService");
-        if (r2r && out) {
-          fiberOfLink.apply(link.path("link-id").asText()).ifPresent(fibres::add);
-        }
-      }
-    });
+    RoadmLinks.of(restconf.get(RoadmLinks.PATH)).all().stream()
+        .filter(link -> !link.inService())
+        .forEach(link -> fiberOfLink.apply(link.id()).ifPresent(fibres::add));
     return fibres;
   }
 }

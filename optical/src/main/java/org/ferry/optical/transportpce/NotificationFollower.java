@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * stream ({@code GET /ferry/notifications?after=N&wait-ms=M}), or TransportPCE's NBI
  * notification RPCs ({@link NbiNotificationReader}). Records the failures TransportPCE publishes
  * per service ("ServiceCreate request failed ..."), and hands topology events (a fibre down or
- * up) to a consumer.
+ * up) to a consumer. Every notification, whatever its topic, and every gap in the stream (a
+ * restart, a failed read) is first announced to a "something changed" callback, so that what
+ * was read from the controller before is read again.
  */
 final class NotificationFollower implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class NotificationFollower implements AutoCloseable {
 
   private final RestconfClient restconf;
   private final Consumer<FiberEvent> onFiber;
+  private final Runnable onChange;
   private final Map<String, Failure> failures = new ConcurrentHashMap<>();
   private final Thread thread;
   private final NbiNotificationReader nbi;
@@ -43,9 +46,11 @@ final class NotificationFollower implements AutoCloseable {
   private volatile boolean running = true;
 
   NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
-      Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber) {
+      Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber,
+      Runnable onChange) {
     this.restconf = restconf;
     this.onFiber = onFiber;
+    this.onChange = onChange;
     Optional<JsonNode> stream = source == TransportPceSettings.NotificationSource.NBI_NOTIFICATIONS
         ? Optional.empty() : fetch(0, 0);
     if (stream.isEmpty() && source == TransportPceSettings.NotificationSource.FERRY_STREAM) {
@@ -90,6 +95,7 @@ final class NotificationFollower implements AutoCloseable {
           log.warn("{} numbers its notifications from the start again (restarted?)",
               restconf.peer());
           last = 0;
+          onChange.run();
           continue;
         }
         for (JsonNode n : batch.get().path("notifications")) {
@@ -105,6 +111,7 @@ final class NotificationFollower implements AutoCloseable {
           return;
         }
         log.warn("notifications from {} failed, retrying: {}", restconf.peer(), e.getMessage());
+        onChange.run(); // whatever happened meanwhile went unheard
         try {
           Thread.sleep(1_000);
         } catch (InterruptedException ie) {
@@ -117,6 +124,8 @@ final class NotificationFollower implements AutoCloseable {
   }
 
   private void handle(JsonNode n) {
+    // before the listeners hear of a fault, so that what they read is the controller's new state
+    onChange.run();
     String topic = n.path("topic").asText();
     String message = n.path("message").asText();
     if (topic.equals("process") && !n.path("response-failed").asText("").isEmpty()) {

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ferry.seam.SouthboundException;
 
 /**
@@ -32,6 +33,7 @@ public final class RestconfClient {
   private final Duration timeout;
   private final String peer;
   private final HttpClient http;
+  private final AtomicLong dataReads = new AtomicLong();
   private final ObjectMapper mapper = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
 
@@ -93,9 +95,15 @@ public final class RestconfClient {
    *     404)
    */
   public Optional<JsonNode> get(String path) {
+    dataReads.incrementAndGet();
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/data/"
         + path)).GET(), "GET data/" + path);
     return Optional.ofNullable(parse(response, path));
+  }
+
+  /** How many data reads ({@link #get}) this client has made: what a reading costs. */
+  long dataReads() {
+    return dataReads.get();
   }
 
   /** A GET or POST outside {@code /rests} on the same host (the emulator's admin API). */

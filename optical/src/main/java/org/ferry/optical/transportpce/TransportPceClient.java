@@ -113,6 +113,14 @@ public final class TransportPceClient {
   }
 
   /**
+   * The ROADM-TO-ROADM links of openroadm-topology: the fibres as the controller holds them, with
+   * their span lengths and states. Empty when the controller holds no such topology.
+   */
+  RoadmLinks roadmLinks() {
+    return RoadmLinks.of(restconf.get(RoadmLinks.PATH));
+  }
+
+  /**
    * Waits until a service is inService.
    *
    * @param failure reports a failure TransportPCE published for it since the request, if any

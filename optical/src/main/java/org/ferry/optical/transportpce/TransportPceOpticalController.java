@@ -1,5 +1,6 @@
 package org.ferry.optical.transportpce;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,21 +11,14 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.ferry.model.network.Fiber;
-import org.ferry.model.network.FiberId;
-import org.ferry.model.network.Frequency;
 import org.ferry.model.network.Lightpath;
 import org.ferry.model.network.LightpathId;
-import org.ferry.model.network.LightpathState;
-import org.ferry.model.network.NodeId;
-import org.ferry.model.network.Route;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.network.Topology;
 import org.ferry.model.network.Transponder;
 import org.ferry.model.network.TransponderClass;
 import org.ferry.model.network.TransponderId;
-import org.ferry.model.unit.Distance;
 import org.ferry.optical.pce.OpenRoadmNames;
-import org.ferry.optical.pce.OpticalNetwork;
 import org.ferry.optical.transportpce.OpenRoadmService.CreateInput;
 import org.ferry.optical.transportpce.OpenRoadmService.Endpoint;
 import org.ferry.optical.transportpce.OpenRoadmService.PathDirection;
@@ -40,23 +34,34 @@ import org.ferry.seam.optical.TemporaryLightpathRequest;
 
 /**
  * The optical seam over TransportPCE's RESTCONF northbound API, for a real controller or the
- * emulator alike. Lightpaths are TransportPCE services and temp-services; their routes come from
- * the service paths, mapped to Ferry's fibres through the inventory ({@link OpenRoadmNames}: a
- * ROADM-TO-ROADM link joins two degrees, and the inventory's fibre on those degrees is the one).
- * Faults arrive through the controller's notification stream.
+ * emulator alike. What the controller says wins: lightpaths are its services and temp-services,
+ * their routes its service paths, and the fibres' lengths and states the ROADM-TO-ROADM links of
+ * its openroadm-topology ({@link RoadmLinks}); a lightpath's length, and so its latency, is the
+ * sum of the controller's span lengths ({@link LightpathMapper}). Ferry's inventory only names
+ * things: sites, xponders, and the fibre on each pair of degrees. Where the inventory disagrees
+ * with the controller (a fibre length, a fibre one of them does not have), a warning says so
+ * once, and {@link #topology()} is the inventory corrected to the controller's word ({@link
+ * FiberReconciliation}). Faults arrive through the controller's notification stream.
+ *
+ * <p>Readings are kept ({@link LightpathStore}) until a notification or a request of this client
+ * may have changed them, so polling {@link #lightpaths()} costs no request between events.
  *
  * <p>Thread-safe. Calls block in real time; {@link #close()} stops following notifications.
  */
 public final class TransportPceOpticalController implements OpticalController, AutoCloseable {
 
+  /** How long a reading is kept with no notification dropping it: the net under the stream. */
+  static final Duration MAX_READING_AGE = Duration.ofSeconds(30);
+
   private final TransportPceClient client;
-  private final Topology inventory;
+  private final FiberReconciliation reconciliation;
+  private final LightpathStore store;
   private final List<OpticalListener> listeners = new CopyOnWriteArrayList<>();
   private final NotificationFollower follower;
   private volatile long lastFaultSeq;
 
   /**
-   * Connects and starts following notifications.
+   * Connects, reads the controller's topology and starts following notifications.
    *
    * @param settings where the controller is
    * @param inventory the network as Ferry knows it: sites, xponders (node-ids), fibres
@@ -64,9 +69,16 @@ public final class TransportPceOpticalController implements OpticalController, A
    */
   public TransportPceOpticalController(TransportPceSettings settings, Topology inventory) {
     this.client = new TransportPceClient(settings);
-    this.inventory = Objects.requireNonNull(inventory, "inventory");
+    this.reconciliation = new FiberReconciliation(Objects.requireNonNull(inventory, "inventory"));
+    this.store = new LightpathStore(this::read, MAX_READING_AGE, System::nanoTime);
     this.follower = new NotificationFollower(client.restconf(), settings.notifications(),
-        this::fiberOfLink, this::onFiber);
+        this::fiberOfLink, this::onFiber, store::invalidate);
+    try {
+      store.current(); // reads the controller now, so that disagreements show from the start
+    } catch (RuntimeException e) {
+      follower.close();
+      throw e;
+    }
   }
 
   /** The typed client underneath. */
@@ -74,35 +86,50 @@ public final class TransportPceOpticalController implements OpticalController, A
     return client;
   }
 
+  /**
+   * The inventory with the controller's word on its fibres: each fibre with the length the
+   * controller holds, fibres the controller does not have left out. From the last reading.
+   */
   @Override
   public Topology topology() {
-    return inventory;
+    return store.current().topology();
   }
 
+  /** From the last reading; no request unless a notification or a change dropped it. */
   @Override
   public List<Lightpath> lightpaths() {
-    Map<String, PathDirection> paths = client.servicePaths();
-    List<Lightpath> lightpaths = new ArrayList<>();
-    List<Service> services = new ArrayList<>(client.services());
-    services.addAll(client.tempServices());
-    for (Service s : services) {
-      PathDirection path = paths.get(s.name());
-      if (path != null) {
-        toLightpath(s, path).ifPresent(lightpaths::add);
-      }
-    }
-    return lightpaths;
+    return store.current().lightpaths();
   }
 
+  /** Read from the controller now (its fibres from the last reading). */
   @Override
   public Optional<Lightpath> lightpath(LightpathId id) {
     Optional<Service> service = client.service(id.value(), false)
         .or(() -> client.service(id.value(), true));
-    return service.flatMap(s -> client.servicePath(s.name()).flatMap(p -> toLightpath(s, p)));
+    LightpathMapper mapper = store.current().mapper();
+    return service.flatMap(s -> client.servicePath(s.name())
+        .flatMap(p -> mapper.toLightpath(s, p)));
+  }
+
+  /**
+   * Where the inventory and the controller disagree, each once, in the order found, e.g.
+   * "fiber fiber-a-b: the inventory says 10 km, the controller says 50 km; using the
+   * controller's". Each was also logged at WARN.
+   */
+  public List<String> disagreements() {
+    return reconciliation.disagreements();
   }
 
   @Override
   public RestorationResult restore(LightpathId id) {
+    try {
+      return followRestoration(id);
+    } finally {
+      store.invalidate(); // TransportPCE deleted and created the service again
+    }
+  }
+
+  private RestorationResult followRestoration(LightpathId id) {
     String name = id.value();
     long since = lastFaultSeq;
     long deadline = System.nanoTime() + client.settings().followTimeout().toNanos();
@@ -155,6 +182,7 @@ public final class TransportPceOpticalController implements OpticalController, A
         Endpoint.ethernet(rate, z.site().value(), z.id().value()), null, null);
     long since = follower.last();
     Response reply = client.tempServiceCreate(input);
+    store.invalidate();
     if (!reply.accepted()) {
       throw new LightpathSetupException(client.peer(), "temp-service '" + name
           + "' was refused: TransportPCE answered " + reply.responseCode() + " '"
@@ -162,7 +190,9 @@ public final class TransportPceOpticalController implements OpticalController, A
     }
     try {
       Service s = client.follow(name, true, () -> follower.failureSince(name, since));
-      return client.servicePath(name).flatMap(p -> toLightpath(s, p)).orElseThrow(
+      store.invalidate();
+      LightpathMapper mapper = store.current().mapper();
+      return client.servicePath(name).flatMap(p -> mapper.toLightpath(s, p)).orElseThrow(
           () -> new LightpathSetupException(client.peer(), "temp-service '" + name
               + "' is inService but has no service path", true));
     } catch (ServiceFailedException e) {
@@ -177,9 +207,18 @@ public final class TransportPceOpticalController implements OpticalController, A
   public void release(LightpathId id) {
     String name = id.value();
     Response reply = client.tempServiceDelete(name);
+    store.invalidate();
     if (!reply.accepted()) {
       return; // "does not exist in datastore": gone already
     }
+    try {
+      awaitDeleted(name);
+    } finally {
+      store.invalidate();
+    }
+  }
+
+  private void awaitDeleted(String name) {
     long deadline = System.nanoTime() + client.settings().followTimeout().toNanos();
     while (client.service(name, true).isPresent()) {
       if (System.nanoTime() > deadline) {
@@ -201,7 +240,7 @@ public final class TransportPceOpticalController implements OpticalController, A
   }
 
   private void onFiber(NotificationFollower.FiberEvent event) {
-    Optional<Fiber> fiber = inventory.fibers().stream()
+    Optional<Fiber> fiber = reconciliation.inventory().fibers().stream()
         .filter(f -> f.id().value().equals(event.fiber())).findFirst();
     if (fiber.isEmpty()) {
       return;
@@ -215,59 +254,35 @@ public final class TransportPceOpticalController implements OpticalController, A
     listeners.forEach(l -> l.onEvent(e));
   }
 
-  private Optional<Lightpath> toLightpath(Service s, PathDirection path) {
-    Optional<Transponder> a = xponder(s.aNode());
-    Optional<Transponder> z = xponder(s.zNode());
-    if (a.isEmpty() || z.isEmpty()) {
-      return Optional.empty();
-    }
-    List<NodeId> roadms = new ArrayList<>(List.of(a.get().roadm()));
-    List<FiberId> fibers = new ArrayList<>();
-    double km = 0;
-    for (String link : path.linkIds()) {
-      Optional<OpticalNetwork.End[]> ends = OpenRoadmNames.parseRoadmToRoadm(link);
-      if (ends.isEmpty()) {
-        continue;
+  /** One reading of the controller: its fibres first, then the lightpaths over them. */
+  private LightpathStore.Snapshot read() {
+    RoadmLinks links = client.roadmLinks();
+    Topology topology = reconciliation.reconcile(links);
+    LightpathMapper mapper = new LightpathMapper(topology, links);
+    Map<String, PathDirection> paths = client.servicePaths();
+    List<Lightpath> lightpaths = new ArrayList<>();
+    List<Service> services = new ArrayList<>(client.services());
+    services.addAll(client.tempServices());
+    for (Service s : services) {
+      PathDirection path = paths.get(s.name());
+      if (path != null) {
+        mapper.toLightpath(s, path).ifPresent(lightpaths::add);
       }
-      Fiber fiber = fiberBetween(ends.get()[0], ends.get()[1]).orElse(null);
-      if (fiber == null) {
-        return Optional.empty();
-      }
-      fibers.add(fiber.id());
-      roadms.add(fiber.otherEnd(roadms.getLast()));
-      km += fiber.length().kilometres();
     }
-    Route route = new Route(roadms, fibers, Distance.ofKilometres(km));
-    LightpathState state = s.inService() ? LightpathState.IN_SERVICE
-        : LightpathState.OUT_OF_SERVICE;
-    return Optional.of(new Lightpath(LightpathId.of(s.name()), a.get().kind(),
-        new Lightpath.End(a.get().site(), a.get().id()),
-        new Lightpath.End(z.get().site(), z.get().id()), route,
-        new Frequency(path.centralFrequencyThz()), state, s.temp()));
+    return new LightpathStore.Snapshot(links, topology, lightpaths);
   }
 
+  /** The inventory's fibre on a ROADM-TO-ROADM link's degrees (for the NBI fault reader). */
   private Optional<String> fiberOfLink(String linkId) {
     return OpenRoadmNames.parseRoadmToRoadm(linkId)
-        .flatMap(ends -> fiberBetween(ends[0], ends[1])).map(f -> f.id().value());
-  }
-
-  private Optional<Fiber> fiberBetween(OpticalNetwork.End x, OpticalNetwork.End y) {
-    return inventory.fibers().stream().filter(f -> matches(f, x, y) || matches(f, y, x))
-        .findFirst();
-  }
-
-  private static boolean matches(Fiber f, OpticalNetwork.End x, OpticalNetwork.End y) {
-    return f.a().roadm().value().equals(x.roadm()) && f.a().number() == x.degree()
-        && f.z().roadm().value().equals(y.roadm()) && f.z().number() == y.degree();
-  }
-
-  private Optional<Transponder> xponder(String nodeId) {
-    return inventory.transponders().stream().filter(t -> t.id().value().equals(nodeId))
-        .findFirst();
+        .flatMap(ends -> FiberReconciliation.fiberOn(reconciliation.inventory(), ends[0],
+            ends[1]))
+        .map(f -> f.id().value());
   }
 
   private Transponder free(SiteId site, TransponderClass kind, Set<TransponderId> used) {
-    return inventory.transponders(site, kind).stream().filter(t -> !used.contains(t.id()))
+    return reconciliation.inventory().transponders(site, kind).stream()
+        .filter(t -> !used.contains(t.id()))
         .findFirst().orElseThrow(() -> new LightpathSetupException(client.peer(),
             "no free " + kind + " at " + site + " for a temp-service", false));
   }

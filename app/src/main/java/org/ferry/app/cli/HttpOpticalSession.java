@@ -1,0 +1,131 @@
+package org.ferry.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ferry.app.report.Timeline;
+import org.ferry.model.report.RunReport;
+import org.ferry.optical.transportpce.EmulatorAdmin;
+import org.ferry.optical.transportpce.TransportPceOpticalController;
+import org.ferry.optical.transportpce.TransportPceSettings;
+import org.ferry.prediction.CalibratedMigrationModel;
+import org.ferry.simulation.ReferenceSetting;
+import org.ferry.simulation.SimulatedDeployment;
+import org.ferry.simulation.SimulationSettings;
+import org.ferry.time.SkippingTimeSource;
+import org.ferry.run.RunService;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The reference setting for one command with the optical layer on a TransportPCE (or the
+ * emulator) over HTTP, in real time, and the compute, packet and probe layers simulated on a
+ * clock that follows real time and skips their simulated waits. What the controller says wins:
+ * the setting's fibres are the controller's ({@link TransportPceOpticalController#topology()}),
+ * and where Ferry's inventory disagrees the session says so before the run.
+ *
+ * <p>Not thread-safe; one per command. {@link #close()} stops following the controller.
+ */
+final class HttpOpticalSession implements AutoCloseable {
+
+  private final CommandSpec spec;
+  private final SettingOptions setting;
+  private final TransportPceSettings settings;
+  private final TransportPceOpticalController controller;
+  private final ExecutorService runner;
+  private final SimulatedDeployment deployment;
+
+  private HttpOpticalSession(CommandSpec spec, SettingOptions setting, OpticalOptions optical) {
+    this.spec = spec;
+    this.setting = setting;
+    this.settings = optical.settings();
+    ReferenceSetting.Options options = setting.toSetting();
+    this.controller = new TransportPceOpticalController(settings,
+        ReferenceSetting.topology(options.interSiteDistance()));
+    // the workflows that faults start run here, one at a time, off the notification thread
+    this.runner = Executors.newSingleThreadExecutor(
+        r -> Thread.ofPlatform().daemon().name("ferry-workflow").unstarted(r));
+    try {
+      this.deployment = SimulatedDeployment.referenceSetting(options,
+          SimulationSettings.defaults(), CalibratedMigrationModel.reference(),
+          new SkippingTimeSource(), controller);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Connects to the controller and brings the setting up over it.
+   *
+   * @throws org.ferry.seam.SouthboundException if the controller cannot be reached
+   * @throws IllegalStateException if it lacks the setting's lightpaths
+   */
+  static HttpOpticalSession start(CommandSpec spec, SettingOptions setting,
+      OpticalOptions optical) {
+    return new HttpOpticalSession(spec, setting, optical);
+  }
+
+  TransportPceSettings settings() {
+    return settings;
+  }
+
+  TransportPceOpticalController controller() {
+    return controller;
+  }
+
+  SimulatedDeployment deployment() {
+    return deployment;
+  }
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  /** Whether the controller is Ferry's emulator, the one place Ferry can inject a fault. */
+  boolean onEmulator() {
+    return new EmulatorAdmin(settings).isEmulator();
+  }
+
+  /** Prints where Ferry's inventory and the controller disagree, if anywhere. */
+  void printDisagreements() {
+    List<String> found = controller.disagreements();
+    if (found.isEmpty()) {
+      return;
+    }
+    out().println("Ferry's inventory disagrees with the controller; what the controller says"
+        + " wins:");
+    found.forEach(d -> out().println("  " + d));
+    out().println();
+  }
+
+  /** An orchestrator whose steps print as a timeline from now on, listening to the controller. */
+  RunService startOrchestrator() {
+    Timeline timeline = Timeline.forConsole(out());
+    timeline.startAt(deployment.world().time().now());
+    return deployment.orchestrator(
+        deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline,
+        runner);
+  }
+
+  /**
+   * Prints the summaries, writes the files if asked, and returns the exit code.
+   *
+   * @param extraContext what the command adds to the setting in report.json (the controller's
+   *     address is added here)
+   */
+  int finish(List<RunReport> reports, Map<String, String> extraContext, Path outDir) {
+    Map<String, String> context = setting.describe();
+    context.putAll(extraContext);
+    context.put("optical", settings.base().toString());
+    return RunOutput.finish(reports, context, outDir, out(), spec.commandLine().getErr());
+  }
+
+  @Override
+  public void close() {
+    runner.shutdownNow();
+    controller.close();
+  }
+}

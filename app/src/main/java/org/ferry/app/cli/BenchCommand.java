@@ -22,8 +22,10 @@ import picocli.CommandLine.Spec;
 /** {@code ferry bench}: measurements on the testbed in a box. */
 @Command(
     name = "bench",
-    description = "Measurements on the testbed in a box (Linux, root, scripts/testbed-setup.sh)",
-    subcommands = {BenchCommand.VmMigration.class, ContainerMigrationCommand.class})
+    description = {"Measurements: VM and container moves on the testbed in a box (Linux, root,",
+      "scripts/testbed-setup.sh); the orchestrator's own speed (server, on loopback)"},
+    subcommands = {BenchCommand.VmMigration.class, ContainerMigrationCommand.class,
+      ServerBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -19,7 +19,6 @@ import org.ferry.model.vnf.Peer;
 import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
-import org.ferry.model.vnf.VnfKind;
 
 /**
  * Decides which VNFs move, and where, so that every SLA holds.
@@ -132,7 +131,7 @@ public final class RelocationPlanner {
     List<Vnf> ordered =
         movers.keySet().stream()
             .map(vnfs::get)
-            .sorted(Comparator.comparingInt((Vnf v) -> moveOrder(v.kind())).thenComparing(Vnf::id))
+            .sorted(Comparator.comparingInt((Vnf v) -> v.kind().moveOrder()).thenComparing(Vnf::id))
             .toList();
     for (Vnf vnf : ordered) {
       Optional<Host> host =
@@ -150,14 +149,6 @@ public final class RelocationPlanner {
           movers.get(vnf.id())));
     }
     return Optional.of(new RelocationPlan(site.id(), moves));
-  }
-
-  private static int moveOrder(VnfKind kind) {
-    return switch (kind) {
-      case SPGW -> 0;
-      case MME -> 1;
-      case HSS -> 2;
-    };
   }
 
   private static double totalLatencyMicros(

@@ -49,7 +49,7 @@ public final class MigrateCommand implements Callable<Integer> {
     SiteId destination = SiteId.of(to);
     Set<VnfId> vnfs = new LinkedHashSet<>();
     for (VnfKind kind : kinds) {
-      session.deployment().vnfs().all().stream().filter(v -> v.kind() == kind).map(Vnf::id)
+      session.deployment().vnfs().all().stream().filter(v -> v.kind().equals(kind)).map(Vnf::id)
           .forEach(vnfs::add);
     }
     session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", kinds, destination);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,11 @@ final class VnfReader {
   private final NetworkReader network;
   private final ServiceReader services;
   private final Declared<VnfId, Draft> vnfs = new Declared<>("VNF");
+  /**
+   * Every VNF id the file names, read whole or not: a peer naming a VNF that has another error
+   * is not reported again as dangling.
+   */
+  private final Set<VnfId> named = new LinkedHashSet<>();
 
   VnfReader(NetworkReader network, ServiceReader services) {
     this.network = network;
@@ -66,6 +72,7 @@ final class VnfReader {
       return;
     }
     Optional<VnfId> id = n.value("id", true, VnfId::of);
+    id.ifPresent(named::add);
     Optional<VnfKind> kind = n.value("kind", true, k -> VnfKind.parse(k, services.kinds));
     Virtualization virtualization =
         n.value("virtualization", false, Virtualization::parse).orElse(Virtualization.VM);
@@ -194,13 +201,14 @@ final class VnfReader {
       n.field("peer").error("a VNF is not its own peer; name another VNF or a site");
       return Optional.empty();
     }
-    Optional<Peer> peer = vnfs.ids().stream().filter(v -> v.value().equals(name)).findFirst()
+    Optional<Peer> peer = named.stream().filter(v -> v.value().equals(name)).findFirst()
         .map(Peer::vnf)
         .or(() -> network.sites.ids().stream().filter(s -> s.value().equals(name)).findFirst()
             .map(Peer::site));
     if (peer.isEmpty()) {
       n.field("peer").error("refers to '" + name + "', which is neither a VNF nor a site;"
-          + " VNFs: " + vnfs.keys() + "; sites: " + network.sites.keys());
+          + " VNFs: " + String.join(", ", named.stream().map(VnfId::value).toList())
+          + "; sites: " + network.sites.keys());
     }
     return peer;
   }

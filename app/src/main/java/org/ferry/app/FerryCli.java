@@ -13,6 +13,7 @@ import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
 import org.ferry.app.cli.TestbedCommand;
+import org.ferry.inventory.InventoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +56,7 @@ public final class FerryCli implements Runnable {
     Converters.register(cli);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       command.getErr().println("ferry: " + e.getMessage());
-      return e instanceof IllegalArgumentException ? 2 : 1;
+      return e instanceof IllegalArgumentException || e instanceof InventoryException ? 2 : 1;
     });
     return cli.execute(args);
   }

@@ -208,6 +208,20 @@ class InventoryLoaderTest {
         .isEqualTo(resource(InventoryLoader.REFERENCE_RESOURCE));
   }
 
+  @Test
+  void theReadmesExampleLoads() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    int start = readme.indexOf("```yaml\nname: small");
+    assertThat(start).as("the README's small example").isNotNegative();
+    String yaml = readme.substring(readme.indexOf('\n', start) + 1,
+        readme.indexOf("```", start + 7));
+
+    Inventory inventory = InventoryLoader.parse(yaml, "README.md");
+
+    assertThat(inventory.vnfs()).singleElement()
+        .satisfies(v -> assertThat(v.kind().carriesUserPlane()).isTrue());
+  }
+
   private static List<String> errors(String text) {
     InventoryException e = catchThrowableOfType(InventoryException.class,
         () -> InventoryLoader.parse(text, "test.yaml"));

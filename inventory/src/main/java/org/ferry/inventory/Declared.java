@@ -12,12 +12,19 @@ import java.util.Set;
 final class Declared<K, V> {
 
   private final String what;
+  private final String plural;
   private final Map<K, V> values = new LinkedHashMap<>();
   private final Map<K, String> paths = new LinkedHashMap<>();
 
   /** @param what the element, for messages ("site", "host") */
   Declared(String what) {
+    this(what, what + "s");
+  }
+
+  /** @param plural the element in the plural, where adding an 's' is wrong ("switches") */
+  Declared(String what, String plural) {
     this.what = what;
+    this.plural = plural;
   }
 
   /** Declares {@code id} at {@code where}; false (reported) if it was declared before. */
@@ -41,7 +48,7 @@ final class Declared<K, V> {
     V value = values.get(id);
     if (value == null) {
       from.field(field).error("refers to " + what + " '" + id + "', which is not declared;"
-          + " declared " + what + "s: " + (values.isEmpty() ? "none" : keys()));
+          + " declared " + plural + ": " + (values.isEmpty() ? "none" : keys()));
     }
     return Optional.ofNullable(value);
   }

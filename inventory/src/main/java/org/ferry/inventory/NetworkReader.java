@@ -1,6 +1,7 @@
 package org.ferry.inventory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.ferry.model.network.Degree;
 import org.ferry.model.network.Fiber;
 import org.ferry.model.network.FiberId;
@@ -38,7 +40,7 @@ final class NetworkReader {
 
   final Declared<SiteId, SiteDraft> sites = new Declared<>("site");
   final Declared<HostId, Host> hosts = new Declared<>("host");
-  final Declared<SwitchId, SiteId> switches = new Declared<>("switch");
+  final Declared<SwitchId, SiteId> switches = new Declared<>("switch", "switches");
   final Declared<NodeId, RoadmNode> roadms = new Declared<>("ROADM");
   final Declared<FiberId, Fiber> fibers = new Declared<>("fiber");
   final Declared<TransponderId, Transponder> xponders = new Declared<>("xponder");
@@ -292,7 +294,7 @@ final class NetworkReader {
       }
     }
     throw new IllegalArgumentException("unknown xponder class '" + text + "'; expected one of "
-        + String.join(", ", java.util.Arrays.stream(TransponderClass.values())
+        + String.join(", ", Arrays.stream(TransponderClass.values())
             .map(NetworkReader::className).toList()));
   }
 
@@ -300,7 +302,7 @@ final class NetworkReader {
     return c.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  private static <T> Optional<T> parse(Node at, java.util.function.Supplier<T> parse) {
+  private static <T> Optional<T> parse(Node at, Supplier<T> parse) {
     try {
       return Optional.of(parse.get());
     } catch (IllegalArgumentException e) {

@@ -180,7 +180,7 @@ final class Node {
       f.error("must be a mapping of names to values, got " + describe(f.json));
       return out;
     }
-    f.json.fields().forEachRemaining(e -> {
+    f.json.properties().forEach(e -> {
       if (e.getValue().isValueNode()) {
         out.put(e.getKey(), e.getValue().asText());
       } else {

@@ -14,6 +14,7 @@ import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
 import org.ferry.app.cli.TestbedCommand;
 import org.ferry.workflow.RejectedRequestException;
+import org.ferry.inventory.InventoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -57,7 +58,7 @@ public final class FerryCli implements Runnable {
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       command.getErr().println("ferry: " + e.getMessage());
       return e instanceof IllegalArgumentException || e instanceof RejectedRequestException
-          ? 2 : 1;
+          || e instanceof InventoryException ? 2 : 1;
     });
     return cli.execute(args);
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point one way: the core (model, seams, decision, prediction, workflows, stores,
  * time) knows no driver, simulator or application; the model knows nothing but itself; the
+ * inventory knows only the model (and Jackson, to read the file); the
  * simulated layer knows no application; the optical layer knows neither the simulated layer nor
  * the application, and its path computation knows neither the client nor the emulator.
  */
@@ -44,6 +45,17 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.ferry.model..")
         .should().dependOnClassesThat()
         .resideOutsideOfPackages("org.ferry.model..", "java..")
+        .check(classes);
+  }
+
+  @Test
+  void theInventoryKnowsOnlyTheModelAndJackson() {
+    noClasses().that().resideInAPackage("org.ferry.inventory..")
+        .should().dependOnClassesThat()
+        .resideOutsideOfPackages("org.ferry.inventory..", "org.ferry.model..", "java..",
+            "com.fasterxml.jackson..")
+        .because("the inventory file is read into the core's model; the twin, the drivers and"
+            + " the app read the inventory, never the reverse")
         .check(classes);
   }
 

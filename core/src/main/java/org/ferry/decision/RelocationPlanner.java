@@ -24,7 +24,6 @@ import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.SlaRequirement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
-import org.ferry.model.vnf.VnfKind;
 
 /**
  * Decides which VNFs move, and where, so that every SLA holds.
@@ -81,7 +80,7 @@ public final class RelocationPlanner {
     if (moves.isEmpty()) {
       return Optional.empty();
     }
-    moves.sort(Comparator.comparingInt((RelocationPlan.Move m) -> moveOrder(m.vnf().kind()))
+    moves.sort(Comparator.comparingInt((RelocationPlan.Move m) -> m.vnf().kind().moveOrder())
         .thenComparing(m -> m.vnf().id()));
     return Optional.of(new RelocationPlan(moves, unplaced));
   }
@@ -235,14 +234,6 @@ public final class RelocationPlanner {
     return groups;
   }
 
-  private static int moveOrder(VnfKind kind) {
-    return switch (kind) {
-      case SPGW -> 0;
-      case MME -> 1;
-      case HSS -> 2;
-    };
-  }
-
   /** The latency toward peers of the movers and of the VNFs with SLAs toward them. */
   private static double totalLatencyMicros(List<RelocationPlan.Move> moves,
       Map<VnfId, Vnf> vnfs, Map<VnfId, List<Vnf>> dependents, SitePaths paths) {
@@ -299,7 +290,7 @@ public final class RelocationPlanner {
         }
       }
       List<Vnf> ordered = movers.keySet().stream().map(vnfs::get)
-          .sorted(Comparator.comparingInt((Vnf v) -> moveOrder(v.kind())).thenComparing(Vnf::id))
+          .sorted(Comparator.comparingInt((Vnf v) -> v.kind().moveOrder()).thenComparing(Vnf::id))
           .toList();
       List<RelocationPlan.Move> moves = new ArrayList<>();
       for (Vnf vnf : ordered) {

@@ -33,43 +33,45 @@ public record VnfStateProfile(
   }
 
   /**
-   * The reference deployment's figures.
+   * The state of a function of this kind and flavor: the kind's measured figures where it has
+   * them, otherwise figures derived from the flavor's memory.
    *
-   * <p>Measured (reference study, shared/reference/sizes.csv and SYSTEM.md): the bytes a VM move
-   * sends (HSS 3470 / 3680 MB, MME 3530 / 4160 MB, SPGW 3530 / 3870 MB for Small / Medium) and the
+   * <p>Measured (reference study, shared/reference/sizes.csv and SYSTEM.md, carried by {@link
+   * VnfKind#HSS}, {@link VnfKind#MME} and {@link VnfKind#SPGW}): the bytes a VM move sends (HSS
+   * 3470 / 3680 MB, MME 3530 / 4160 MB, SPGW 3530 / 3870 MB for Small / Medium) and the
    * checkpoint image of a container (HSS 173 MB, MME 42 / 42.3 MB, SPGW 100 MB).
    *
-   * <p>Estimated: the split of a VM's bytes between memory in use (600 MB Small, 900 MB Medium)
-   * and disk image (the rest); the dirty rates (HSS and MME 40 Mb/s, control traffic only; SPGW
+   * <p>Estimated: the split of a VM's bytes between memory in use (600 MB Small, 900 MB Medium:
+   * 300 MB plus 300 MB per 2 GiB of guest memory, which is how other sizes are derived too) and
+   * disk image (the rest); the dirty rates (HSS and MME 40 Mb/s, control traffic only; SPGW
    * 200 Mb/s, since the users' uplink and downlink run through its buffers); the processes (HSS:
    * the HSS and its MySQL server; MME and SPGW: one each).
+   *
+   * <p>Derived, for a flavor the kind has no measurement of: a VM sends its memory in use plus
+   * a {@value #DERIVED_DISK_IMAGE_MB} MB disk image (the reference images' size); a container's
+   * checkpoint is 5 % of the flavor's memory (the reference ones are 2 to 8 %).
    */
   public static VnfStateProfile reference(VnfKind kind, Flavor flavor) {
-    DataSize touched = DataSize.ofMegabytes(flavor == Flavor.SMALL ? 600 : 900);
-    double vmTotalMb =
-        switch (kind) {
-          case HSS -> flavor == Flavor.SMALL ? 3470 : 3680;
-          case MME -> flavor == Flavor.SMALL ? 3530 : 4160;
-          case SPGW -> flavor == Flavor.SMALL ? 3530 : 3870;
-        };
-    double containerMb =
-        switch (kind) {
-          case HSS -> 173;
-          case MME -> flavor == Flavor.SMALL ? 42 : 42.3;
-          case SPGW -> 100;
-        };
-    DataRate dirty =
-        switch (kind) {
-          case HSS, MME -> DataRate.ofMbps(40);
-          case SPGW -> DataRate.ofMbps(200);
-        };
-    int processes = kind == VnfKind.HSS ? 2 : 1;
+    DataSize touched = touchedMemory(flavor);
+    DataSize vmTotal = kind.state().vmBytes(flavor)
+        .orElse(touched.plus(DataSize.ofMegabytes(DERIVED_DISK_IMAGE_MB)));
+    DataSize container = kind.state().containerImage(flavor)
+        .orElse(flavor.memory().times(0.05));
     return new VnfStateProfile(
-        DataSize.ofMegabytes(vmTotalMb).minus(touched),
+        vmTotal.minus(touched),
         touched,
-        dirty,
-        DataSize.ofMegabytes(containerMb),
-        processes);
+        kind.state().dirtyRate(),
+        container,
+        kind.state().processes());
+  }
+
+  /** The VM disk image assumed for a flavor the kind has no measurement of, in MB. */
+  public static final double DERIVED_DISK_IMAGE_MB = 2900;
+
+  /** Memory in use: 300 MB plus 300 MB per 2 GiB of guest memory (600 MB Small, 900 MB Medium). */
+  private static DataSize touchedMemory(Flavor flavor) {
+    double mib = flavor.memory().bytes() / (1024.0 * 1024.0);
+    return DataSize.ofMegabytes(300 + 300 * mib / 2048);
   }
 
   public VnfStateProfile withDirtyRate(DataRate rate) {

@@ -197,7 +197,7 @@ class RelocationPlannerTest {
 
   private static Vnf vnf(VnfId id, VnfKind kind, List<SlaRequirement> sla) {
     return new Vnf(id, kind, Virtualization.VM, Flavor.SMALL, new Placement(A, HostId.of("a-h1")),
-        Ipv4Address.of("172.16.0." + (10 + kind.ordinal())), BackhaulInterface.FLOATING_IP,
+        Ipv4Address.of("172.16.0." + (10 + VnfKind.shipped().indexOf(kind))), BackhaulInterface.FLOATING_IP,
         new ArrayList<>(sla));
   }
 

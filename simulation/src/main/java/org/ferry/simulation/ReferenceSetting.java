@@ -1,44 +1,34 @@
 package org.ferry.simulation;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ferry.model.network.Degree;
+import org.ferry.inventory.Inventory;
+import org.ferry.inventory.InventoryLoader;
 import org.ferry.model.network.Fiber;
 import org.ferry.model.network.FiberId;
-import org.ferry.model.network.Host;
-import org.ferry.model.network.HostId;
 import org.ferry.model.network.LightpathId;
-import org.ferry.model.network.NodeId;
-import org.ferry.model.network.RoadmNode;
-import org.ferry.model.network.Site;
 import org.ferry.model.network.SiteId;
-import org.ferry.model.network.SwitchId;
-import org.ferry.model.network.SwitchPort;
 import org.ferry.model.network.Testbed;
 import org.ferry.model.network.Topology;
 import org.ferry.model.network.Transponder;
 import org.ferry.model.network.TransponderClass;
 import org.ferry.model.network.TransponderId;
-import org.ferry.model.unit.DataRate;
-import org.ferry.model.unit.DataSize;
 import org.ferry.model.unit.Distance;
 import org.ferry.model.vnf.BackhaulInterface;
 import org.ferry.model.vnf.Flavor;
-import org.ferry.model.vnf.Ipv4Address;
 import org.ferry.model.vnf.Peer;
-import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.SlaRequirement;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
-import org.ferry.model.vnf.VnfKind;
 
 /**
- * The setting of the reference study, as a topology and an EPC to put in it.
+ * The setting of the reference study, as a topology and an EPC to put in it: the shipped
+ * reference inventory ({@code org/ferry/inventory/reference.yaml}, also {@code
+ * examples/reference.yaml}), varied by {@link Options}.
  *
  * <pre>
  *                      fiber-ran-a (30 km)
@@ -153,6 +143,32 @@ public final class ReferenceSetting {
 
   private ReferenceSetting() {}
 
+  /** The shipped reference inventory, read once. */
+  private static final class Shipped {
+    static final Inventory REFERENCE = InventoryLoader.reference();
+  }
+
+  /**
+   * The reference setting as an inventory, varied by {@code options}: every VNF packaged,
+   * sized and reached as the options say, the fibre between the compute sites as long as
+   * given, the management switchponders of the testbed's class, the SLAs toward the RAN at the
+   * options' budget, and the RAN-to-site-a backhaul restorable or not.
+   */
+  public static Inventory inventory(Options options) {
+    Objects.requireNonNull(options, "options");
+    Inventory reference = Shipped.REFERENCE;
+    return reference
+        .withTopology(topology(options.interSiteDistance(), options.testbed()))
+        .withEachLightpath(lp -> lp.id().equals(BACKHAUL_A)
+            ? lp.withRestorable(options.backhaulRestorable()) : lp)
+        .withEachVnf(v -> v.withVirtualization(options.virtualization())
+            .withFlavor(options.flavor())
+            .withBackhaul(options.backhaul())
+            .withSla(v.sla().stream().map(r -> r.peer().equals(Peer.site(RAN))
+                ? new SlaRequirement(r.peer(), r.minBandwidth(), options.ranLatencyBudget())
+                : r).toList()));
+  }
+
   /** The three-site network of the optical testbed, the compute sites this far apart. */
   public static Topology topology(Distance interSiteDistance) {
     return topology(interSiteDistance, Testbed.OPENROADM);
@@ -165,85 +181,31 @@ public final class ReferenceSetting {
   public static Topology topology(Distance interSiteDistance, Testbed testbed) {
     // Topologies are immutable: one per (distance, testbed), shared (the sweep builds thousands).
     return TOPOLOGIES.computeIfAbsent(List.of(interSiteDistance, testbed),
-        k -> buildTopology(interSiteDistance, testbed));
+        k -> vary(Shipped.REFERENCE.topology(), interSiteDistance, testbed));
   }
 
   private static final Map<List<Object>, Topology> TOPOLOGIES = new ConcurrentHashMap<>();
 
-  private static Topology buildTopology(Distance interSiteDistance, Testbed testbed) {
-    List<Site> sites = List.of(
-        new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
-        computeSite(SITE_A, "a"),
-        computeSite(SITE_B, "b"));
-    List<RoadmNode> roadms = List.of(
-        new RoadmNode(roadm("ran"), RAN, 2, 1),
-        new RoadmNode(roadm("a"), SITE_A, 2, 1),
-        new RoadmNode(roadm("b"), SITE_B, 2, 1));
-    List<Fiber> fibers = List.of(
-        new Fiber(FIBER_RAN_A, new Degree(roadm("ran"), 1), new Degree(roadm("a"), 1),
-            Distance.ofKilometres(30)),
-        new Fiber(FIBER_A_B, new Degree(roadm("a"), 2), new Degree(roadm("b"), 1),
-            interSiteDistance),
-        new Fiber(FIBER_B_RAN, new Degree(roadm("b"), 2), new Degree(roadm("ran"), 2),
-            Distance.ofKilometres(25)));
-    List<Transponder> xponders = new ArrayList<>();
-    for (String site : List.of("ran", "a", "b")) {
-      SiteId siteId = site.equals("ran") ? RAN : SiteId.of("site-" + site);
-      SwitchId tor = SwitchId.of("tor-" + site);
-      xponders.add(xponder(site + "-t100-1", siteId, site, TransponderClass.TRANSPONDER_100G,
-          tor, 1));
-      xponders.add(xponder(site + "-t100-2", siteId, site, TransponderClass.TRANSPONDER_100G,
-          tor, 2));
-      if (!site.equals("ran")) {
-        TransponderClass management = testbed.management();
-        String tag = management == TransponderClass.SWITCHPONDER_1G ? "-sw1g-" : "-sw10g-";
-        xponders.add(xponder(site + tag + "1", siteId, site, management, tor, 3));
-        xponders.add(xponder(site + tag + "2", siteId, site, management, tor, 4));
-      }
-    }
-    return new Topology(sites, roadms, fibers, xponders);
+  /**
+   * The shipped topology with fiber-a-b this long and the management switchponders of the
+   * testbed's class (a-sw1g-1 becomes a-sw10g-1 in the datacenter).
+   */
+  private static Topology vary(Topology shipped, Distance interSiteDistance, Testbed testbed) {
+    List<Fiber> fibers = shipped.fibers().stream()
+        .map(f -> f.id().equals(FIBER_A_B) ? new Fiber(f.id(), f.a(), f.z(), interSiteDistance) : f)
+        .toList();
+    TransponderClass management = testbed.management();
+    String tag = management == TransponderClass.SWITCHPONDER_1G ? "-sw1g-" : "-sw10g-";
+    List<Transponder> xponders = shipped.transponders().stream()
+        .map(x -> x.kind() != TransponderClass.SWITCHPONDER_1G ? x
+            : new Transponder(TransponderId.of(x.id().value().replace("-sw1g-", tag)), x.site(),
+                x.roadm(), management, x.clientPort()))
+        .toList();
+    return new Topology(shipped.sites(), shipped.roadms(), fibers, xponders);
   }
 
   /** HSS, MME and SPGW at site-a with their SLAs. */
   public static List<Vnf> epc(Options options) {
-    Placement a = new Placement(SITE_A, HostId.of("a-host-1"));
-    Duration ran = options.ranLatencyBudget();
-    Duration s6a = Duration.ofNanos(200_000);
-    Duration s11 = Duration.ofMillis(1);
-    DataRate control = DataRate.ofMbps(100);
-    return List.of(
-        vnf(HSS, VnfKind.HSS, "172.16.0.10", a, options,
-            List.of(new SlaRequirement(Peer.vnf(MME), control, s6a))),
-        vnf(MME, VnfKind.MME, "172.16.0.11", a, options,
-            List.of(
-                new SlaRequirement(Peer.site(RAN), control, ran),
-                new SlaRequirement(Peer.vnf(HSS), control, s6a),
-                new SlaRequirement(Peer.vnf(SPGW), control, s11))),
-        vnf(SPGW, VnfKind.SPGW, "172.16.0.12", a, options,
-            List.of(
-                new SlaRequirement(Peer.site(RAN), DataRate.ofGbps(10), ran),
-                new SlaRequirement(Peer.vnf(MME), control, s11))));
-  }
-
-  private static Vnf vnf(VnfId id, VnfKind kind, String address, Placement at, Options options,
-      List<SlaRequirement> sla) {
-    return new Vnf(id, kind, options.virtualization(), options.flavor(), at,
-        Ipv4Address.of(address), options.backhaul(), sla);
-  }
-
-  private static Site computeSite(SiteId id, String tag) {
-    List<Host> hosts = List.of(
-        new Host(HostId.of(tag + "-host-1"), id, 8, DataSize.ofMebibytes(32 * 1024)),
-        new Host(HostId.of(tag + "-host-2"), id, 8, DataSize.ofMebibytes(32 * 1024)));
-    return new Site(id, Site.Role.COMPUTE, SwitchId.of("tor-" + tag), hosts);
-  }
-
-  private static NodeId roadm(String site) {
-    return NodeId.of("roadm-" + site);
-  }
-
-  private static Transponder xponder(String id, SiteId site, String tag, TransponderClass kind,
-      SwitchId tor, int port) {
-    return new Transponder(TransponderId.of(id), site, roadm(tag), kind, new SwitchPort(tor, port));
+    return inventory(options).vnfs();
   }
 }

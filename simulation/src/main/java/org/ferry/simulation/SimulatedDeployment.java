@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import org.ferry.decision.SitePaths;
 import org.ferry.model.network.Topology;
-import org.ferry.model.network.TransponderId;
+import org.ferry.inventory.Inventory;
+import org.ferry.inventory.LightpathSpec;
+import org.ferry.model.network.Testbed;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.prediction.MigrationModel;
@@ -26,8 +28,9 @@ import org.ferry.workflow.Steering;
 import org.ferry.workflow.WorkflowSettings;
 
 /**
- * The reference setting brought up in the twin, in steady state: lightpaths in service, the EPC
- * running at site-a, the backhaul steered to it. Ready for a fault to be injected.
+ * A network brought up in the twin, in steady state: lightpaths in service, the VNFs running
+ * where the inventory places them (the reference setting: the EPC at site-a), the backhaul
+ * steered to them. Ready for a fault to be injected.
  */
 public final class SimulatedDeployment {
 
@@ -57,18 +60,35 @@ public final class SimulatedDeployment {
   public static SimulatedDeployment referenceSetting(
       ReferenceSetting.Options options, SimulationSettings simulation, MigrationModel model) {
     Objects.requireNonNull(options, "options");
-    Topology topology =
-        ReferenceSetting.topology(options.interSiteDistance(), options.testbed());
+    return of(ReferenceSetting.inventory(options), options.testbed(), simulation, model);
+  }
+
+  /**
+   * Brings the network an inventory describes up in the twin: its topology, its lightpaths set
+   * up in the twin's optical controller (whatever controller the inventory names: the twin
+   * simulates the optical layer), its VNFs deployed where it places them, the backhaul steered
+   * to each.
+   *
+   * @param inventory the network
+   * @param testbed the compute sites' hardware, as the migration models know it (the
+   *     management xponders are the inventory's own)
+   * @param simulation how the twin behaves
+   * @param model the migration model the twin plays moves out with, and Ferry decides with
+   * @throws IllegalStateException if the twin cannot set up one of the inventory's lightpaths
+   *     (no route or no free channel between its xponders)
+   */
+  public static SimulatedDeployment of(Inventory inventory, Testbed testbed,
+      SimulationSettings simulation, MigrationModel model) {
+    Objects.requireNonNull(inventory, "inventory");
+    Topology topology = inventory.topology();
     SimulatedWorld world = new SimulatedWorld(VirtualTimeSource.startingAtEpochOfRuns(), topology,
-        simulation, model, options.testbed());
+        simulation, model, testbed);
     SimulatedOpticalController optical = world.optical();
-    optical.provision(ReferenceSetting.BACKHAUL_A, xponder(topology, "ran-t100-1"),
-        xponder(topology, "a-t100-1"), options.backhaulRestorable());
-    optical.provision(ReferenceSetting.BACKHAUL_B, xponder(topology, "ran-t100-2"),
-        xponder(topology, "b-t100-1"), true);
-    optical.provision(ReferenceSetting.DCI_A_B, xponder(topology, "a-t100-2"),
-        xponder(topology, "b-t100-2"), true);
-    return bringUp(world, options, model, optical);
+    for (LightpathSpec lp : inventory.lightpaths()) {
+      optical.provision(lp.id(), topology.transponder(lp.a()), topology.transponder(lp.z()),
+          lp.restorable());
+    }
+    return bringUp(world, inventory.vnfs(), testbed, model, optical);
   }
 
   /**
@@ -86,28 +106,43 @@ public final class SimulatedDeployment {
       SimulationSettings simulation, MigrationModel model, TimeSource time,
       OpticalController optical) {
     Objects.requireNonNull(options, "options");
+    return of(ReferenceSetting.inventory(options), options.testbed(), simulation, model, time,
+        optical);
+  }
+
+  /**
+   * Brings an inventory's network up with the compute, packet and probe layers simulated and the
+   * optical layer given, which must already carry the inventory's lightpaths in service.
+   *
+   * @throws IllegalStateException if one of the inventory's lightpaths is missing or not in
+   *     service, naming it
+   */
+  public static SimulatedDeployment of(Inventory inventory, Testbed testbed,
+      SimulationSettings simulation, MigrationModel model, TimeSource time,
+      OpticalController optical) {
+    Objects.requireNonNull(inventory, "inventory");
     Objects.requireNonNull(optical, "optical");
     SimulatedWorld world =
-        new SimulatedWorld(time, optical.topology(), simulation, model, options.testbed());
+        new SimulatedWorld(time, optical.topology(), simulation, model, testbed);
     List<Lightpath> present = optical.lightpaths();
-    for (LightpathId id : List.of(ReferenceSetting.BACKHAUL_A, ReferenceSetting.BACKHAUL_B,
-        ReferenceSetting.DCI_A_B)) {
+    List<LightpathId> wanted = inventory.lightpaths().stream().map(LightpathSpec::id).toList();
+    for (LightpathId id : wanted) {
       if (present.stream().noneMatch(lp -> lp.id().equals(id) && lp.inService())) {
         throw new IllegalStateException("the optical controller has no lightpath " + id
-            + " in service; the setting needs backhaul-ran-a, backhaul-ran-b and dci-a-b (an"
-            + " emulator started with its default topology has them)");
+            + " in service; the setting needs " + wanted.stream().map(LightpathId::value)
+                .collect(java.util.stream.Collectors.joining(", "))
+            + " (an emulator started with its default topology has the reference's)");
       }
     }
     world.useOptical(optical);
-    return bringUp(world, options, model, optical);
+    return bringUp(world, inventory.vnfs(), testbed, model, optical);
   }
 
-  private static SimulatedDeployment bringUp(SimulatedWorld world,
-      ReferenceSetting.Options options, MigrationModel model, OpticalController optical) {
+  private static SimulatedDeployment bringUp(SimulatedWorld world, List<Vnf> epc,
+      Testbed testbed, MigrationModel model, OpticalController optical) {
     Topology topology = world.topology();
-    List<Vnf> epc = ReferenceSetting.epc(options);
     epc.forEach(world::deploy);
-    WorkflowSettings settings = WorkflowSettings.defaults(model).withTestbed(options.testbed());
+    WorkflowSettings settings = WorkflowSettings.defaults(model).withTestbed(testbed);
     Steering steering = new Steering(topology, settings);
     SitePaths paths = new SitePaths(optical.lightpaths());
     for (Vnf vnf : epc) {
@@ -172,9 +207,5 @@ public final class SimulatedDeployment {
   /** The optical controller the deployment runs on: the twin's own, or a real one. */
   public OpticalController optical() {
     return optical;
-  }
-
-  private static org.ferry.model.network.Transponder xponder(Topology topology, String id) {
-    return topology.transponder(TransponderId.of(id));
   }
 }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.ferry.inventory.Inventory;
 import org.ferry.model.network.FiberId;
+import org.ferry.model.network.Topology;
 import org.ferry.model.report.RunReport;
 import org.ferry.optical.transportpce.EmulatorAdmin;
 import org.ferry.seam.optical.OpticalEvent;
@@ -20,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code ferry demo}: the fault-recovery flow on the reference setting. */
+/** {@code ferry demo}: the fault-recovery flow on the reference setting or an inventory's network. */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
@@ -29,6 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "at site-a), cuts the backhaul fibre and runs the fault-recovery flow. Prints a timeline",
       "of every step in simulated time, then per VNF the approach, migration time, downtime,",
       "bytes moved and the UE service recovery time.",
+      "--inventory FILE: the same on the network FILE describes; --cut names one of its fibres.",
       "--mode testbed (root, Linux): the same flow on real parts: network namespaces, links that",
       "follow the optical services, the EPC stand-ins as QEMU guests (--virtualization vm) or",
       "CRIU containers (--virtualization container), 10 UEs in the RAN; every figure measured.",
@@ -44,8 +48,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Mixin OpticalOptions optical;
 
-  @Option(names = "--cut", defaultValue = "fiber-ran-a",
-      description = "The fibre to cut (default: ${DEFAULT-VALUE}; others: fiber-a-b, fiber-b-ran)")
+  /** The fibre cut when --cut is not given: the reference setting's backhaul to site-a. */
+  static final String REFERENCE_CUT = "fiber-ran-a";
+
+  @Option(names = "--cut", paramLabel = "FIBER",
+      description = "The fibre to cut (default: fiber-ran-a; others: fiber-a-b, fiber-b-ran;"
+          + " with --inventory: required, one of the file's fibres)")
   String cut;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -63,6 +71,14 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (setting.hasInventory() && (setting.testbedMode() || optical.enabled())) {
+      throw new IllegalArgumentException("--inventory runs in the simulated mode only for now;"
+          + " drop --inventory to run the reference setting "
+          + (optical.enabled() ? "over --optical" : "on the testbed"));
+    }
+    if (cut == null && !setting.hasInventory()) {
+      cut = REFERENCE_CUT;
+    }
     if (setting.testbedMode()) {
       return new TestbedDemo(spec.commandLine().getOut(), spec.commandLine().getErr(), setting,
           optical, testbedPrefix).run(FiberId.of(cut), out);
@@ -71,6 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
       return overHttp();
     }
     SimulatedSession session = SimulatedSession.start(spec, setting);
+    if (session.inventory().isPresent()) {
+      return onInventory(session, session.inventory().get());
+    }
     ReferenceSetting.Options options = setting.toSetting();
     FiberId fiber = FiberId.of(cut);
     session.deployment().world().topology().fiber(fiber); // lists the known fibres if unknown
@@ -80,6 +99,35 @@ public final class DemoCommand implements Callable<Integer> {
         + " backhaul, %s between the compute sites.%n", options.virtualization().displayName(),
         options.flavor().displayName(), options.backhaul().displayName(),
         options.interSiteDistance());
+    stdout.printf("Cutting %s. Times are simulated seconds since the cut.%n%n", fiber);
+    session.deployment().world().optical().cutFiber(fiber);
+    return session.finish(Map.of("cut", fiber.value()), out);
+  }
+
+  /** The flow on the network of {@code --inventory}: the fibre to cut must be named. */
+  private int onInventory(SimulatedSession session, Inventory inventory) {
+    Topology topology = session.deployment().world().topology();
+    List<String> fibers = topology.fibers().stream().map(f -> f.id().value()).toList();
+    if (cut == null) {
+      throw new IllegalArgumentException("--cut is required with --inventory: name the fibre"
+          + " to cut, one of " + String.join(", ", fibers));
+    }
+    FiberId fiber;
+    try {
+      fiber = FiberId.of(cut);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--cut: " + e.getMessage(), e);
+    }
+    if (topology.fibers().stream().noneMatch(f -> f.id().equals(fiber))) {
+      throw new IllegalArgumentException("--cut: " + setting.inventoryPath() + " has no fiber '"
+          + cut + "'; its fibers: " + String.join(", ", fibers));
+    }
+    PrintWriter stdout = session.out();
+    stdout.printf("Ferry demo, simulated mode: %s from %s, %d sites, %d VNFs (%s).%n",
+        inventory.name(), setting.inventoryPath(), topology.sites().size(),
+        inventory.vnfs().size(), inventory.vnfs().stream()
+            .map(v -> v.id() + " " + v.kind().name() + " at " + v.placement().site())
+            .collect(Collectors.joining(", ")));
     stdout.printf("Cutting %s. Times are simulated seconds since the cut.%n%n", fiber);
     session.deployment().world().optical().cutFiber(fiber);
     return session.finish(Map.of("cut", fiber.value()), out);

@@ -1,11 +1,15 @@
 package org.ferry.app.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.ferry.inventory.Inventory;
+import org.ferry.model.network.Site;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
@@ -35,12 +39,14 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Mixin OpticalOptions optical;
 
-  @Option(names = "--vnf", required = true, paramLabel = "KIND",
-      description = "A function to move: HSS, MME or SPGW (repeat for several)")
-  List<VnfKind> kinds;
+  @Option(names = "--vnf", required = true, paramLabel = "KIND|ID",
+      description = "A function to move: a kind (HSS, MME, SPGW, or one --inventory declares:"
+          + " every VNF of it) or a VNF's id (repeat for several)")
+  List<String> names;
 
-  @Option(names = "--to", defaultValue = "site-b",
-      description = "The destination compute site (default: ${DEFAULT-VALUE})")
+  @Option(names = "--to",
+      description = "The destination compute site (default: site-b; with --inventory:"
+          + " required)")
   String to;
 
   @Option(names = "--out", paramLabel = "DIR",
@@ -53,9 +59,17 @@ public final class MigrateCommand implements Callable<Integer> {
       return overHttp();
     }
     SimulatedSession session = SimulatedSession.start(spec, setting);
-    SiteId destination = SiteId.of(to);
-    Set<VnfId> vnfs = chosen(session.deployment().vnfs().all());
-    session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", kinds, destination);
+    if (to == null && session.inventory().isPresent()) {
+      throw new IllegalArgumentException("--to is required with --inventory: name the"
+          + " destination, one of the compute sites " + session.deployment().world().topology()
+              .sites().stream().filter(s -> s.role() == Site.Role.COMPUTE)
+              .map(s -> s.id().value()).toList());
+    }
+    SiteId destination = SiteId.of(to == null ? "site-b" : to);
+    List<VnfKind> known = session.inventory().map(Inventory::kinds).orElse(VnfKind.shipped());
+    List<String> asked = new ArrayList<>();
+    Set<VnfId> vnfs = chosen(session.deployment().vnfs().all(), known, asked);
+    session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", asked, destination);
     session.orchestrator().move(vnfs, destination);
     return session.finish(Map.of("destination", destination.value()), out);
   }
@@ -67,10 +81,11 @@ public final class MigrateCommand implements Callable<Integer> {
    */
   private int overHttp() {
     try (HttpOpticalSession session = HttpOpticalSession.start(spec, setting, optical)) {
-      SiteId destination = SiteId.of(to);
-      Set<VnfId> vnfs = chosen(session.deployment().vnfs().all());
+      SiteId destination = SiteId.of(to == null ? "site-b" : to);
+      List<String> asked = new ArrayList<>();
+      Set<VnfId> vnfs = chosen(session.deployment().vnfs().all(), VnfKind.shipped(), asked);
       session.out().printf("Ferry planned move, optical layer on %s (real time), compute"
-          + " simulated: %s to %s.%n", session.controller().client().peer(), kinds, destination);
+          + " simulated: %s to %s.%n", session.controller().client().peer(), asked, destination);
       session.printDisagreements();
       session.out().println();
       RunService orchestrator = session.startOrchestrator();
@@ -80,10 +95,30 @@ public final class MigrateCommand implements Callable<Integer> {
     }
   }
 
-  private Set<VnfId> chosen(List<Vnf> deployed) {
+  /**
+   * The VNFs {@code --vnf} names: each a VNF's id, or a kind (every VNF of it).
+   *
+   * @param asked filled with what was asked for, as the user will read it back
+   */
+  private Set<VnfId> chosen(List<Vnf> deployed, List<VnfKind> known, List<String> asked) {
     Set<VnfId> vnfs = new LinkedHashSet<>();
-    for (VnfKind kind : kinds) {
-      deployed.stream().filter(v -> v.kind() == kind).map(Vnf::id).forEach(vnfs::add);
+    for (String name : names) {
+      Optional<Vnf> byId = deployed.stream().filter(v -> v.id().value().equals(name))
+          .findFirst();
+      if (byId.isPresent()) {
+        vnfs.add(byId.get().id());
+        asked.add(name);
+        continue;
+      }
+      VnfKind kind;
+      try {
+        kind = VnfKind.parse(name, known);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--vnf: " + e.getMessage() + ", or a VNF id: "
+            + deployed.stream().map(v -> v.id().value()).toList(), e);
+      }
+      deployed.stream().filter(v -> v.kind().equals(kind)).map(Vnf::id).forEach(vnfs::add);
+      asked.add(kind.name());
     }
     return vnfs;
   }

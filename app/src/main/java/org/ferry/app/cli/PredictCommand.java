@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ferry.inventory.InventoryLoader;
 import org.ferry.model.Names;
 import org.ferry.model.network.Testbed;
 import org.ferry.model.report.Phase;
@@ -53,8 +55,15 @@ public final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--vnf", required = true, paramLabel = "KIND",
-      description = "The function: HSS, MME or SPGW")
-  VnfKind kind;
+      description = "The function: HSS, MME or SPGW, or a kind --inventory declares")
+  String kindName;
+
+  @Option(names = "--inventory", paramLabel = "FILE",
+      description = "An inventory (YAML or JSON) whose declared kinds --vnf may name")
+  Path inventory;
+
+  /** The kind --vnf names, resolved in {@link #call()}. */
+  private VnfKind kind;
 
   @Option(names = "--virtualization", required = true, description = "vm or container")
   Virtualization virtualization;
@@ -96,6 +105,14 @@ public final class PredictCommand implements Callable<Integer> {
           f -> f.name().toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--format: " + e.getMessage(), e);
+    }
+    List<VnfKind> known = inventory == null ? VnfKind.shipped()
+        : InventoryLoader.load(inventory).kinds();
+    try {
+      kind = VnfKind.parse(kindName, known);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--vnf: " + e.getMessage()
+          + (inventory == null ? " (or a kind declared in an --inventory file)" : ""), e);
     }
     MigrationApproach chosen =
         approach == null ? MigrationApproach.referenceFor(virtualization) : approach;

@@ -1,19 +1,27 @@
 package org.ferry.app.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.ferry.decision.ApproachPolicy;
+import org.ferry.inventory.Inventory;
+import org.ferry.inventory.InventoryLoader;
 import org.ferry.model.network.Testbed;
 import org.ferry.model.unit.Distance;
 import org.ferry.model.vnf.BackhaulInterface;
 import org.ferry.model.vnf.Flavor;
 import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.model.vnf.Virtualization;
+import org.ferry.model.vnf.Vnf;
 import org.ferry.simulation.ReferenceSetting;
 import picocli.CommandLine.Option;
 
-/** The options that shape the reference setting, shared by the commands that bring it up. */
+/**
+ * The options that shape the network a command brings up, shared by the commands that do: the
+ * reference setting and its variations, or the network of {@code --inventory FILE}.
+ */
 public final class SettingOptions {
 
   /** Where the run happens. */
@@ -27,20 +35,31 @@ public final class SettingOptions {
       description = "simulated (the default: the digital twin, no root), testbed or live")
   String mode;
 
-  @Option(names = "--virtualization", defaultValue = "vm",
-      description = "How the EPC is packaged: vm or container (default: ${DEFAULT-VALUE})")
+  @Option(names = "--inventory", paramLabel = "FILE",
+      description = "Run on the network FILE describes (YAML or JSON; see docs/inventory.md)"
+          + " instead of the reference setting")
+  Path inventory;
+
+  // No picocli defaults below: with --inventory, an option given overrides every VNF's own
+  // value, and one not given leaves the file's; the reference setting's defaults apply otherwise.
+  @Option(names = "--virtualization",
+      description = "How the EPC is packaged: vm or container (default: vm; with --inventory:"
+          + " each VNF's own)")
   Virtualization virtualization;
 
-  @Option(names = "--flavor", defaultValue = "small",
-      description = "Size of each VNF: small (1 vCPU, 2 GB) or medium (2 vCPU, 4 GB)")
+  @Option(names = "--flavor",
+      description = "Size of each VNF: small (1 vCPU, 2 GB) or medium (2 vCPU, 4 GB) (default:"
+          + " small; with --inventory: each VNF's own)")
   Flavor flavor;
 
-  @Option(names = "--interface", defaultValue = "floating-ip",
-      description = "How the RAN reaches the EPC: floating-ip or openvpn (default: ${DEFAULT-VALUE})")
+  @Option(names = "--interface",
+      description = "How the RAN reaches the EPC: floating-ip or openvpn (default: floating-ip;"
+          + " with --inventory: each VNF's own)")
   BackhaulInterface backhaul;
 
-  @Option(names = "--distance-km", defaultValue = "50",
-      description = "Fibre between the two compute sites, in km, above 0 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--distance-km",
+      description = "Fibre between the two compute sites of the reference setting, in km, above"
+          + " 0 (default: 50; not with --inventory, whose fibres have their own length-km)")
   Distance interSiteDistance;
 
   @Option(names = "--testbed", defaultValue = "openroadm",
@@ -67,6 +86,91 @@ public final class SettingOptions {
    * @param testbedAllowed whether the command runs on the testbed too ({@code ferry demo} does)
    */
   ReferenceSetting.Options toSetting(boolean testbedAllowed) {
+    checkMode(testbedAllowed);
+    Distance distance = interSiteDistance();
+    if (distance.kilometres() <= 0) {
+      throw new IllegalArgumentException(
+          "--distance-km must be above 0 (the sites are joined by fibre), got "
+              + distance.kilometres());
+    }
+    Virtualization packaging = virtualization();
+    if (approach != null && approach.virtualization() != packaging) {
+      throw new IllegalArgumentException("--approach " + approach.displayName() + " moves a "
+          + approach.virtualization().displayName() + ", but --virtualization is "
+          + packaging.displayName());
+    }
+    return ReferenceSetting.Options.defaults()
+        .withVirtualization(packaging)
+        .withFlavor(flavor())
+        .withBackhaul(backhaul())
+        .withInterSiteDistance(distance)
+        .withTestbed(testbed);
+  }
+
+  /** The {@code --inventory} file, as given (null if none). */
+  Path inventoryPath() {
+    return inventory;
+  }
+
+  /** Whether {@code --inventory} was given. */
+  boolean hasInventory() {
+    return inventory != null;
+  }
+
+  /**
+   * The network of {@code --inventory}, with {@code --virtualization}, {@code --flavor} and
+   * {@code --interface} (those given) applied to every VNF.
+   *
+   * @throws org.ferry.inventory.InventoryException if the file is bad, listing every error
+   * @throws IllegalArgumentException if an option does not go with an inventory, naming it
+   */
+  Inventory toInventory() {
+    checkMode(false);
+    if (interSiteDistance != null) {
+      throw new IllegalArgumentException("--distance-km sets the reference setting's fibre"
+          + " between site-a and site-b; with --inventory, set length-km of the fibre in "
+          + inventory + " instead");
+    }
+    Inventory loaded = InventoryLoader.load(inventory).withEachVnf(v -> {
+      Vnf changed = virtualization == null ? v : v.withVirtualization(virtualization);
+      changed = flavor == null ? changed : changed.withFlavor(flavor);
+      return backhaul == null ? changed : changed.withBackhaul(backhaul);
+    });
+    if (approach != null) {
+      List<String> others = loaded.vnfs().stream()
+          .filter(v -> v.virtualization() != approach.virtualization())
+          .map(v -> v.id().value()).toList();
+      if (!others.isEmpty()) {
+        throw new IllegalArgumentException("--approach " + approach.displayName() + " moves a "
+            + approach.virtualization().displayName() + ", but " + others + " in " + inventory
+            + " are not; add --virtualization " + approach.virtualization().displayName()
+            + " or drop --approach");
+      }
+    }
+    return loaded;
+  }
+
+  Testbed testbed() {
+    return testbed;
+  }
+
+  private Virtualization virtualization() {
+    return virtualization == null ? Virtualization.VM : virtualization;
+  }
+
+  private Flavor flavor() {
+    return flavor == null ? Flavor.SMALL : flavor;
+  }
+
+  private BackhaulInterface backhaul() {
+    return backhaul == null ? BackhaulInterface.FLOATING_IP : backhaul;
+  }
+
+  private Distance interSiteDistance() {
+    return interSiteDistance == null ? Distance.ofKilometres(50) : interSiteDistance;
+  }
+
+  private void checkMode(boolean testbedAllowed) {
     Mode parsed = parseMode();
     if (parsed == Mode.TESTBED && !testbedAllowed) {
       throw new IllegalArgumentException("--mode testbed is only for ferry demo; use --mode"
@@ -76,22 +180,6 @@ public final class SettingOptions {
       throw new IllegalArgumentException("--mode live is not available in this build yet;"
           + " use --mode simulated or (ferry demo, as root on Linux) --mode testbed");
     }
-    if (interSiteDistance.kilometres() <= 0) {
-      throw new IllegalArgumentException(
-          "--distance-km must be above 0 (the sites are joined by fibre), got "
-              + interSiteDistance.kilometres());
-    }
-    if (approach != null && approach.virtualization() != virtualization) {
-      throw new IllegalArgumentException("--approach " + approach.displayName() + " moves a "
-          + approach.virtualization().displayName() + ", but --virtualization is "
-          + virtualization.displayName());
-    }
-    return ReferenceSetting.Options.defaults()
-        .withVirtualization(virtualization)
-        .withFlavor(flavor)
-        .withBackhaul(backhaul)
-        .withInterSiteDistance(interSiteDistance)
-        .withTestbed(testbed);
   }
 
   ApproachPolicy approachPolicy() {
@@ -103,10 +191,19 @@ public final class SettingOptions {
   Map<String, String> describe() {
     Map<String, String> context = new LinkedHashMap<>();
     context.put("mode", parseMode().name().toLowerCase());
-    context.put("virtualization", virtualization.displayName());
-    context.put("flavor", flavor.displayName());
-    context.put("interface", backhaul.displayName());
-    context.put("inter_site_km", Double.toString(interSiteDistance.kilometres()));
+    if (inventory != null) {
+      // The file's own values stand where no option overrides them.
+      context.put("inventory", inventory.toString());
+      context.put("virtualization", virtualization == null ? "per-vnf"
+          : virtualization.displayName());
+      context.put("flavor", flavor == null ? "per-vnf" : flavor.displayName());
+      context.put("interface", backhaul == null ? "per-vnf" : backhaul.displayName());
+    } else {
+      context.put("virtualization", virtualization().displayName());
+      context.put("flavor", flavor().displayName());
+      context.put("interface", backhaul().displayName());
+      context.put("inter_site_km", Double.toString(interSiteDistance().kilometres()));
+    }
     context.put("testbed", testbed.displayName());
     context.put("approach", approach == null ? "least-predicted-downtime"
         : approach.displayName());

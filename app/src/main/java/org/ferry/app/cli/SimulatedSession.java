@@ -3,19 +3,25 @@ package org.ferry.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import org.ferry.inventory.Inventory;
 import org.ferry.app.report.Timeline;
+import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.run.RunService;
+import org.ferry.simulation.SimulationSettings;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * The reference setting brought up in the twin for one command, with an orchestrator whose steps
+ * The reference setting (or the network of {@code --inventory}) brought up in the twin for one
+ * command, with an orchestrator whose steps
  * print as a timeline while they happen.
  */
 final class SimulatedSession {
 
   private final CommandSpec spec;
   private final SettingOptions setting;
+  private final Optional<Inventory> inventory;
   private final SimulatedDeployment deployment;
   private final RunService orchestrator;
 
@@ -23,7 +29,12 @@ final class SimulatedSession {
     this.spec = spec;
     this.setting = setting;
     // The calibrated model: Ferry decides with it, and the twin plays moves out with it.
-    this.deployment = SimulatedDeployment.referenceSetting(setting.toSetting());
+    this.inventory = setting.hasInventory() ? Optional.of(setting.toInventory())
+        : Optional.empty();
+    this.deployment = inventory
+        .map(i -> SimulatedDeployment.of(i, setting.testbed(), SimulationSettings.defaults(),
+            CalibratedMigrationModel.reference()))
+        .orElseGet(() -> SimulatedDeployment.referenceSetting(setting.toSetting()));
     Timeline timeline = new Timeline(out());
     timeline.startAt(deployment.world().time().now());
     this.orchestrator = deployment.orchestrator(
@@ -33,6 +44,11 @@ final class SimulatedSession {
   /** Brings the setting up; bad options fail here with a message naming them. */
   static SimulatedSession start(CommandSpec spec, SettingOptions setting) {
     return new SimulatedSession(spec, setting);
+  }
+
+  /** The network of {@code --inventory}, or empty on the reference setting. */
+  Optional<Inventory> inventory() {
+    return inventory;
   }
 
   SimulatedDeployment deployment() {

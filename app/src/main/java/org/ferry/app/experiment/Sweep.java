@@ -87,7 +87,7 @@ public final class Sweep {
     VnfId vnf = idOf(deployment, point.kind());
     // The HSS cannot leave its MME behind (their S6a SLA spans no more than the 0.3 km case),
     // and the planner does not pull the MME along, so an HSS move takes the MME with it.
-    Set<VnfId> moved = point.kind() == VnfKind.HSS
+    Set<VnfId> moved = point.kind().equals(VnfKind.HSS)
         ? Set.of(vnf, idOf(deployment, VnfKind.MME)) : Set.of(vnf);
     RunReport report = orchestrator.move(moved, ReferenceSetting.SITE_B);
     Optional<MoveRecord> move =
@@ -111,7 +111,7 @@ public final class Sweep {
 
   private static VnfId idOf(SimulatedDeployment deployment, VnfKind kind) {
     return deployment.vnfs().all().stream()
-        .filter(v -> v.kind() == kind).map(Vnf::id).findFirst().orElseThrow();
+        .filter(v -> v.kind().equals(kind)).map(Vnf::id).findFirst().orElseThrow();
   }
 
   /** Seeds that differ per run and repeat between sweeps. */

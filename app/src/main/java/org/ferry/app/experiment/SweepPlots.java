@@ -67,8 +67,8 @@ public final class SweepPlots {
       List<String> labels = new ArrayList<>();
       List<Double> values = new ArrayList<>();
       for (Virtualization v : Virtualization.values()) {
-        for (VnfKind kind : VnfKind.values()) {
-          for (Flavor flavor : Flavor.values()) {
+        for (VnfKind kind : VnfKind.shipped()) {
+          for (Flavor flavor : Flavor.named()) {
             SweepPoint point = new SweepPoint(kind, v, flavor, lightpath,
                 BackhaulInterface.FLOATING_IP, testbed, MigrationApproach.referenceFor(v));
             labels.add(label(kind, v, flavor));
@@ -92,8 +92,8 @@ public final class SweepPlots {
         MigrationApproach approach = series.startsWith("reference")
             ? MigrationApproach.referenceFor(v)
             : v == Virtualization.VM ? MigrationApproach.POST_COPY : MigrationApproach.LAZY;
-        for (VnfKind kind : VnfKind.values()) {
-          for (Flavor flavor : Flavor.values()) {
+        for (VnfKind kind : VnfKind.shipped()) {
+          for (Flavor flavor : Flavor.named()) {
             SweepPoint point = new SweepPoint(kind, v, flavor, Distance.ofKilometres(50),
                 BackhaulInterface.FLOATING_IP, testbed, approach);
             labels.add(label(kind, v, flavor));
@@ -118,10 +118,10 @@ public final class SweepPlots {
           if (approach.virtualization() != v) {
             continue;
           }
-          for (Flavor flavor : Flavor.values()) {
+          for (Flavor flavor : Flavor.named()) {
             SweepPoint point = new SweepPoint(VnfKind.SPGW, v, flavor,
                 Distance.ofKilometres(50), backhaul, testbed, approach);
-            labels.add(approach.displayName() + " " + (flavor == Flavor.SMALL ? "S" : "M"));
+            labels.add(approach.displayName() + " " + (flavor.equals(Flavor.SMALL) ? "S" : "M"));
             values.add(find(summaries, point).flatMap(PointSummary::ueServiceRecovery)
                 .map(Durations::seconds).orElse(0.0));
           }
@@ -133,7 +133,7 @@ public final class SweepPlots {
   }
 
   private static String label(VnfKind kind, Virtualization v, Flavor flavor) {
-    return kind + " " + v.displayName() + " " + (flavor == Flavor.SMALL ? "S" : "M");
+    return kind + " " + v.displayName() + " " + (flavor.equals(Flavor.SMALL) ? "S" : "M");
   }
 
   private static Optional<PointSummary> find(List<PointSummary> summaries, SweepPoint point) {

@@ -57,9 +57,9 @@ public record SweepPoint(
   public static List<SweepPoint> all() {
     List<SweepPoint> points = new ArrayList<>();
     for (Testbed testbed : Testbed.values()) {
-      for (VnfKind kind : VnfKind.values()) {
+      for (VnfKind kind : VnfKind.shipped()) {
         for (Virtualization virtualization : Virtualization.values()) {
-          for (Flavor flavor : Flavor.values()) {
+          for (Flavor flavor : Flavor.named()) {
             for (BackhaulInterface backhaul : BackhaulInterface.values()) {
               for (Distance lightpath : LIGHTPATHS) {
                 for (MigrationApproach approach : MigrationApproach.values()) {

@@ -124,7 +124,7 @@ public final class SweepTables {
         .append("|---|---|---|---|---|---:|---:|\n");
     for (PointSummary s : summaries) {
       SweepPoint p = s.point();
-      if (p.kind() != VnfKind.SPGW || p.lightpath().kilometres() != 50) {
+      if (!p.kind().equals(VnfKind.SPGW) || p.lightpath().kilometres() != 50) {
         continue;
       }
       md.append("| ").append(p.testbed().displayName()).append(" | ")

@@ -43,4 +43,16 @@ public record Vnf(
   public Vnf withVirtualization(Virtualization newVirtualization) {
     return new Vnf(id, kind, newVirtualization, flavor, placement, address, backhaul, sla);
   }
+
+  public Vnf withFlavor(Flavor newFlavor) {
+    return new Vnf(id, kind, virtualization, newFlavor, placement, address, backhaul, sla);
+  }
+
+  public Vnf withBackhaul(BackhaulInterface newBackhaul) {
+    return new Vnf(id, kind, virtualization, flavor, placement, address, newBackhaul, sla);
+  }
+
+  public Vnf withSla(List<SlaRequirement> newSla) {
+    return new Vnf(id, kind, virtualization, flavor, placement, address, backhaul, newSla);
+  }
 }

@@ -153,7 +153,7 @@ public final class Calibration {
     double sum = 0;
     int n = 0;
     for (VnfKind kind : List.of(VnfKind.HSS, VnfKind.MME)) {
-      for (Flavor flavor : Flavor.values()) {
+      for (Flavor flavor : Flavor.named()) {
         MigrationScenario scenario = MigrationScenario.of(kind, Virtualization.VM, flavor,
             NetworkPath.over(Testbed.DATACENTER.management(), Distance.ZERO),
             BackhaulInterface.FLOATING_IP, Testbed.DATACENTER);

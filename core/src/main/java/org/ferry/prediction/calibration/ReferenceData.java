@@ -153,8 +153,8 @@ public record ReferenceData(List<PhaseFigure> phases, List<SizeFigure> sizes) {
   public Optional<DataSize> bytesMoved(VnfKind kind, Virtualization virtualization,
       Flavor flavor) {
     return sizes.stream()
-        .filter(s -> s.kind() == kind && s.virtualization() == virtualization
-            && s.flavor() == flavor)
+        .filter(s -> s.kind().equals(kind) && s.virtualization() == virtualization
+            && s.flavor().equals(flavor))
         .map(SizeFigure::bytesMoved)
         .findFirst();
   }

@@ -56,11 +56,23 @@ public final class SimulatedDeployment {
    */
   public static SimulatedDeployment referenceSetting(
       ReferenceSetting.Options options, SimulationSettings simulation, MigrationModel model) {
+    return referenceSetting(options, simulation, model, VirtualTimeSource.startingAtEpochOfRuns());
+  }
+
+  /**
+   * Brings the reference setting up, the twin's optical layer included, on the clock given: real
+   * time with skipped waits ({@link org.ferry.time.SkippingTimeSource}) for a long-running server
+   * whose runs go concurrently on a thread pool, where one virtual clock shared by parallel runs
+   * would not mean anything.
+   */
+  public static SimulatedDeployment referenceSetting(ReferenceSetting.Options options,
+      SimulationSettings simulation, MigrationModel model, TimeSource time) {
     Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(time, "time");
     Topology topology =
         ReferenceSetting.topology(options.interSiteDistance(), options.testbed());
-    SimulatedWorld world = new SimulatedWorld(VirtualTimeSource.startingAtEpochOfRuns(), topology,
-        simulation, model, options.testbed());
+    SimulatedWorld world = new SimulatedWorld(time, topology, simulation, model,
+        options.testbed());
     SimulatedOpticalController optical = world.optical();
     optical.provision(ReferenceSetting.BACKHAUL_A, xponder(topology, "ran-t100-1"),
         xponder(topology, "a-t100-1"), options.backhaulRestorable());

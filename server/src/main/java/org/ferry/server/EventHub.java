@@ -24,6 +24,9 @@ final class EventHub {
   /** Events a client may fall behind by before it is dropped. */
   static final int QUEUE_CAPACITY = 1024;
 
+  /** Put in a client's queue to end its stream at once. */
+  private static final RunStore.SequencedEvent END = new RunStore.SequencedEvent(-1, null);
+
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
@@ -35,6 +38,9 @@ final class EventHub {
         log.warn("event stream client fell {} events behind; dropped", QUEUE_CAPACITY);
         c.dropped = true;
         clients.remove(c);
+        // Room for the end mark, so the client's stream ends now rather than at its next wait.
+        c.queue.clear();
+        c.queue.offer(END);
       }
     }
   }
@@ -74,15 +80,17 @@ final class EventHub {
      */
     Optional<RunStore.SequencedEvent> take(long millis) throws InterruptedException {
       RunStore.SequencedEvent next = queue.poll(millis, TimeUnit.MILLISECONDS);
-      if (next == null && (dropped || left || closed)) {
+      if (next == END || (next == null && (dropped || left || closed))) {
         throw new IllegalStateException(dropped ? "fell too far behind" : "stream closed");
       }
       return Optional.ofNullable(next);
     }
 
+    /** Ends the stream: the next take throws. Idempotent. */
     void leave() {
       left = true;
       clients.remove(this);
+      queue.offer(END);
     }
   }
 }

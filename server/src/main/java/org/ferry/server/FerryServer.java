@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,10 +153,5 @@ public final class FerryServer implements AutoCloseable {
     ticker.shutdownNow();
     hub.close();
     app.stop();
-  }
-
-  /** Where it listens, e.g. {@code http://127.0.0.1:8080}. */
-  public URI uri(String host) {
-    return URI.create("http://" + host + ":" + port());
   }
 }

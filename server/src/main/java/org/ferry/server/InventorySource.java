@@ -20,7 +20,12 @@ public interface InventorySource {
    */
   List<ValidationError> replace(JsonNode document);
 
-  /** One fault in a document. @param path where, as a JSON pointer ("/vnfs/0/site") */
+  /**
+   * One fault in a document.
+   *
+   * @param path where, as a JSON pointer ("/vnfs/0/site")
+   * @param message what is wrong there
+   */
   record ValidationError(String path, String message) {}
 
   /** Replacing is not available yet. */

@@ -15,8 +15,11 @@ import java.util.Optional;
 public record Problem(int status, String title, String detail, Optional<String> field,
     Optional<String> fix) {
 
-  /** The base of every problem type URI. */
-  public static final String TYPE_BASE = "https://ferry.example/problems/";
+  /**
+   * The base of every problem type URI. A URN: the types name kinds of problem and are not
+   * meant to be fetched (RFC 9457 §3.1.1); the title says what each is.
+   */
+  public static final String TYPE_BASE = "urn:ferry:problem:";
 
   public static Problem of(int status, String title, String detail) {
     return new Problem(status, title, detail, Optional.empty(), Optional.empty());
@@ -30,7 +33,7 @@ public record Problem(int status, String title, String detail, Optional<String> 
     return new Problem(status, title, detail, field, Optional.of(text));
   }
 
-  /** The type URI: the title, lower-case and dashed, under {@link #TYPE_BASE}. */
+  /** The type URI: the title, lower-case and dashed, after {@link #TYPE_BASE}. */
   public String type() {
     return TYPE_BASE + title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("(^-|-$)", "");

@@ -40,8 +40,7 @@ public final class FerryServer implements AutoCloseable {
 
   private final RunService runs;
   private final EventHub hub = new EventHub();
-  private final PrometheusMeterRegistry registry =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry;
   private final List<Route> routes;
   private final Guard guard;
   private final Javalin app;
@@ -49,12 +48,22 @@ public final class FerryServer implements AutoCloseable {
       r -> Thread.ofPlatform().daemon().name("ferry-progress").unstarted(r));
   private volatile boolean draining;
 
-  /**
-   * @param inventory where PUT inventory goes ({@link InventorySource#NOT_AVAILABLE} for 501)
-   */
+  /** A server with a registry of its own: /metrics shows the runs' meters only. */
   public FerryServer(RunService runs, Southbound southbound, WorkflowSettings settings,
       Authenticator authenticator, InventorySource inventory) {
+    this(runs, southbound, settings, authenticator, inventory,
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /**
+   * @param inventory where PUT inventory goes ({@link InventorySource#NOT_AVAILABLE} for 501)
+   * @param registry where the meters go, and what /metrics shows: pass the one a {@link
+   *     MeteredOpticalController} under the run service records into
+   */
+  public FerryServer(RunService runs, Southbound southbound, WorkflowSettings settings,
+      Authenticator authenticator, InventorySource inventory, PrometheusMeterRegistry registry) {
     this.runs = Objects.requireNonNull(runs, "runs");
+    this.registry = Objects.requireNonNull(registry, "registry");
     this.guard = new Guard(authenticator);
     RunMetrics metrics = new RunMetrics(registry);
     runs.subscribe(hub::publish);

@@ -156,7 +156,9 @@ class RunsApiTest {
     String text = f.get("/metrics", "viewer").body();
     assertThat(text).contains("ferry_runs_ended_total{outcome=\"relocated\"")
         .contains("ferry_move_downtime_seconds_count").contains("ferry_moves_total")
-        .contains("quantile=\"0.99\"");
+        .contains("quantile=\"0.99\"")
+        .contains("ferry_optical_requests_seconds_count{operation=\"temp-service-create\","
+            + "outcome=\"ok\"}");
   }
 
   private RunId awaitOneRun() {

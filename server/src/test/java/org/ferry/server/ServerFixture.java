@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunService;
 import org.ferry.server.auth.Authenticator;
@@ -18,6 +20,7 @@ import org.ferry.server.auth.Role;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.workflow.RunListener;
+import org.ferry.workflow.Southbound;
 
 /**
  * A Ferry server over the reference setting in the twin, on a free loopback port, runs on a
@@ -31,11 +34,20 @@ final class ServerFixture implements AutoCloseable {
   final SimulatedDeployment deployment =
       SimulatedDeployment.referenceSetting(ReferenceSetting.Options.defaults());
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
-  final RunService runs = new RunService(deployment.southbound(), deployment.workflowSettings(),
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final Southbound southbound = metered(deployment.southbound(), registry);
+  final RunService runs = new RunService(southbound, deployment.workflowSettings(),
       new InMemoryRunStore(), pool, RunListener.NONE);
-  final FerryServer server = new FerryServer(runs, deployment.southbound(),
-      deployment.workflowSettings(), TOKENS, InventorySource.NOT_AVAILABLE);
+  final FerryServer server = new FerryServer(runs, southbound, deployment.workflowSettings(),
+      TOKENS, InventorySource.NOT_AVAILABLE, registry);
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The twin's southbound with its optical controller timed into {@code registry}. */
+  static Southbound metered(Southbound sb, PrometheusMeterRegistry registry) {
+    return new Southbound(new MeteredOpticalController(sb.optical(), registry), sb.flows(),
+        sb.compute(), sb.probe(), sb.vnfs(), sb.time());
+  }
 
   ServerFixture() {
     runs.start();

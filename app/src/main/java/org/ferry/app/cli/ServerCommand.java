@@ -12,18 +12,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ferry.optical.transportpce.TransportPceOpticalController;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunService;
 import org.ferry.server.FerryServer;
 import org.ferry.server.InventorySource;
+import org.ferry.server.MeteredOpticalController;
 import org.ferry.server.auth.Authenticator;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.simulation.SimulationSettings;
 import org.ferry.time.SkippingTimeSource;
 import org.ferry.workflow.RunListener;
+import org.ferry.workflow.Southbound;
 import org.ferry.workflow.WorkflowSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -139,13 +143,17 @@ public final class ServerCommand implements Callable<Integer> {
         deployment.workflowSettings().withApproachPolicy(setting.approachPolicy());
     ExecutorService pool = Executors.newFixedThreadPool(4,
         r -> Thread.ofPlatform().daemon().name("ferry-run-", 0).unstarted(r));
-    RunService runs = new RunService(deployment.southbound(), settings, new InMemoryRunStore(),
-        pool, RunListener.NONE);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Southbound twin = deployment.southbound();
+    Southbound southbound = new Southbound(new MeteredOpticalController(twin.optical(),
+        registry), twin.flows(), twin.compute(), twin.probe(), twin.vnfs(), twin.time());
+    RunService runs = new RunService(southbound, settings, new InMemoryRunStore(), pool,
+        RunListener.NONE);
     // TODO(lead): use the auth package's file-backed Authenticator (a tokens file, perhaps in
     // --data-dir) once it is merged; until then every token is refused and only /health answers.
     Authenticator authenticator = token -> Optional.empty();
-    FerryServer server = new FerryServer(runs, deployment.southbound(), settings, authenticator,
-        InventorySource.NOT_AVAILABLE);
+    FerryServer server = new FerryServer(runs, southbound, settings, authenticator,
+        InventorySource.NOT_AVAILABLE, registry);
     runs.start();
     server.start(address.host(), address.port());
     out.println("ferry server: " + LISTENING + "http://" + address.hostForUri() + ":"

@@ -12,6 +12,7 @@ import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
+import org.ferry.app.cli.ServerCommand;
 import org.ferry.app.cli.TestbedCommand;
 import org.ferry.workflow.RejectedRequestException;
 import org.ferry.inventory.InventoryException;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
-      TestbedCommand.class, BenchCommand.class,
+      TestbedCommand.class, BenchCommand.class, ServerCommand.class,
       CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

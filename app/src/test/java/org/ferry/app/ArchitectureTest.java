@@ -105,6 +105,16 @@ class ArchitectureTest {
   }
 
   @Test
+  void theServerKnowsTheCoreOnly() {
+    noClasses().that().resideInAPackage("org.ferry.server..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ferry.app..",
+            "org.ferry.simulation..", "org.ferry.optical..", "org.ferry.compute..",
+            "org.ferry.testbed..")
+        .because("the server serves whatever run service the application wires under it")
+        .check(classes);
+  }
+
+  @Test
   void theCoreReadsTimeOnlyThroughTheInjectedClock() {
     noClasses().that().resideInAnyPackage(CORE).and().resideOutsideOfPackage("org.ferry.time..")
         .should().callMethod(System.class, "currentTimeMillis")

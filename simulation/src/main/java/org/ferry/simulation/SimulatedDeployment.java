@@ -59,15 +59,26 @@ public final class SimulatedDeployment {
    */
   public static SimulatedDeployment referenceSetting(
       ReferenceSetting.Options options, SimulationSettings simulation, MigrationModel model) {
-    Objects.requireNonNull(options, "options");
-    return of(ReferenceSetting.inventory(options), options.testbed(), simulation, model);
+    return referenceSetting(options, simulation, model, VirtualTimeSource.startingAtEpochOfRuns());
   }
 
   /**
-   * Brings the network an inventory describes up in the twin: its topology, its lightpaths set
-   * up in the twin's optical controller (whatever controller the inventory names: the twin
-   * simulates the optical layer), its VNFs deployed where it places them, the backhaul steered
-   * to each.
+   * Brings the reference setting up, the twin's optical layer included, on the clock given: real
+   * time with skipped waits ({@link org.ferry.time.SkippingTimeSource}) for a long-running server
+   * whose runs go concurrently on a thread pool, where one virtual clock shared by parallel runs
+   * would not mean anything.
+   */
+  public static SimulatedDeployment referenceSetting(ReferenceSetting.Options options,
+      SimulationSettings simulation, MigrationModel model, TimeSource time) {
+    Objects.requireNonNull(options, "options");
+    return of(ReferenceSetting.inventory(options), options.testbed(), simulation, model, time);
+  }
+
+  /**
+   * Brings the network an inventory describes up in the twin, in virtual time: its topology,
+   * its lightpaths set up in the twin's optical controller (whatever controller the inventory
+   * names: the twin simulates the optical layer), its VNFs deployed where it places them, the
+   * backhaul steered to each.
    *
    * @param inventory the network
    * @param testbed the compute sites' hardware, as the migration models know it (the
@@ -79,10 +90,20 @@ public final class SimulatedDeployment {
    */
   public static SimulatedDeployment of(Inventory inventory, Testbed testbed,
       SimulationSettings simulation, MigrationModel model) {
+    return of(inventory, testbed, simulation, model, VirtualTimeSource.startingAtEpochOfRuns());
+  }
+
+  /**
+   * As {@link #of(Inventory, Testbed, SimulationSettings, MigrationModel)}, on the clock given:
+   * real time with skipped waits ({@link org.ferry.time.SkippingTimeSource}) for a server whose
+   * runs go concurrently.
+   */
+  public static SimulatedDeployment of(Inventory inventory, Testbed testbed,
+      SimulationSettings simulation, MigrationModel model, TimeSource time) {
     Objects.requireNonNull(inventory, "inventory");
+    Objects.requireNonNull(time, "time");
     Topology topology = inventory.topology();
-    SimulatedWorld world = new SimulatedWorld(VirtualTimeSource.startingAtEpochOfRuns(), topology,
-        simulation, model, testbed);
+    SimulatedWorld world = new SimulatedWorld(time, topology, simulation, model, testbed);
     SimulatedOpticalController optical = world.optical();
     for (LightpathSpec lp : inventory.lightpaths()) {
       optical.provision(lp.id(), topology.transponder(lp.a()), topology.transponder(lp.z()),

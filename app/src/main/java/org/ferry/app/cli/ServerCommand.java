@@ -1,0 +1,195 @@
+package org.ferry.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.ferry.optical.transportpce.TransportPceOpticalController;
+import org.ferry.prediction.CalibratedMigrationModel;
+import org.ferry.run.InMemoryRunStore;
+import org.ferry.run.RunService;
+import org.ferry.server.FerryServer;
+import org.ferry.server.InventorySource;
+import org.ferry.server.MeteredOpticalController;
+import org.ferry.server.auth.Authenticator;
+import org.ferry.simulation.ReferenceSetting;
+import org.ferry.simulation.SimulatedDeployment;
+import org.ferry.simulation.SimulationSettings;
+import org.ferry.time.SkippingTimeSource;
+import org.ferry.workflow.RunListener;
+import org.ferry.workflow.Southbound;
+import org.ferry.workflow.WorkflowSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferry server}: Ferry as a long-running service over the reference setting in the twin
+ * (or with its optical layer on a TransportPCE over HTTP), serving the REST API until SIGTERM,
+ * which drains it: no new runs, runs in flight finish within {@code --drain-timeout}, then the
+ * HTTP server stops and the process exits 0.
+ */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    description = "Run Ferry as a service with its REST API (see /openapi.json) until SIGTERM.")
+public final class ServerCommand implements Callable<Integer> {
+
+  /** Printed once the server accepts requests; scripts wait for it. */
+  public static final String LISTENING = "listening on ";
+
+  @Spec CommandSpec spec;
+
+  @Mixin SettingOptions setting;
+
+  @Mixin OpticalOptions optical;
+
+  @Option(names = "--listen", defaultValue = "127.0.0.1:8080", paramLabel = "ADDR:PORT",
+      description = "Where to listen (default: ${DEFAULT-VALUE}); port 0 picks a free one")
+  String listen;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "Where Ferry keeps its files; created if missing. Nothing is written there"
+          + " yet: runs live in memory")
+  Path dataDir;
+
+  @Option(names = "--db", paramLabel = "URL", description = "A database for the runs: not"
+      + " available yet")
+  String db;
+
+  @Option(names = "--drain-timeout", defaultValue = "60", paramLabel = "SECONDS",
+      description = "On SIGTERM, how long runs in flight have to finish (default:"
+          + " ${DEFAULT-VALUE})")
+  long drainSeconds;
+
+  /** A started server and what it runs on; closing it drains and stops everything. */
+  record Running(FerryServer server, RunService runs, ExecutorService pool,
+      Optional<AutoCloseable> opticalClient, Duration drainBound) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.drain(drainBound);
+      server.close();
+      pool.shutdownNow();
+      opticalClient.ifPresent(c -> {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // Shutting down: the controller's connection goes with the process.
+        }
+      });
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Running running = start(spec.commandLine().getOut());
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicInteger exit = new AtomicInteger();
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("ferry-drain").unstarted(() -> {
+      spec.commandLine().getOut().println("ferry server: draining (up to " + drainSeconds
+          + " s for runs in flight)");
+      spec.commandLine().getOut().flush();
+      running.close();
+      stopped.countDown();
+      // A JVM ended by SIGTERM exits 143; a drained server has done what was asked of it.
+      Runtime.getRuntime().halt(exit.get());
+    }));
+    stopped.await();
+    return exit.get();
+  }
+
+  /** Brings the setting, the run service and the server up, and prints the listening line. */
+  Running start(PrintWriter out) {
+    if (db != null) {
+      throw new IllegalArgumentException("--db: not available yet: runs live in memory until"
+          + " the durable-runs work lands");
+    }
+    if (drainSeconds <= 0) {
+      throw new IllegalArgumentException("--drain-timeout must be above 0 seconds, got "
+          + drainSeconds);
+    }
+    ListenAddress address = ListenAddress.parse(listen);
+    if (dataDir != null) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("--data-dir " + dataDir + ": " + e.getMessage(), e);
+      }
+    }
+    ReferenceSetting.Options options = setting.toSetting();
+    Optional<TransportPceOpticalController> controller = optical.enabled()
+        ? Optional.of(new TransportPceOpticalController(optical.settings(),
+            ReferenceSetting.topology(options.interSiteDistance())))
+        : Optional.empty();
+    // Runs go concurrently on a pool in real time: the twin's waits are skipped, not slept.
+    SimulatedDeployment deployment = controller.isPresent()
+        ? SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(),
+            CalibratedMigrationModel.reference(), new SkippingTimeSource(), controller.get())
+        : SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(),
+            CalibratedMigrationModel.reference(), new SkippingTimeSource());
+    WorkflowSettings settings =
+        deployment.workflowSettings().withApproachPolicy(setting.approachPolicy());
+    ExecutorService pool = Executors.newFixedThreadPool(4,
+        r -> Thread.ofPlatform().daemon().name("ferry-run-", 0).unstarted(r));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Southbound twin = deployment.southbound();
+    Southbound southbound = new Southbound(new MeteredOpticalController(twin.optical(),
+        registry), twin.flows(), twin.compute(), twin.probe(), twin.vnfs(), twin.time());
+    RunService runs = new RunService(southbound, settings, new InMemoryRunStore(), pool,
+        RunListener.NONE);
+    // TODO(lead): use the auth package's file-backed Authenticator (a tokens file, perhaps in
+    // --data-dir) once it is merged; until then every token is refused and only /health answers.
+    Authenticator authenticator = token -> Optional.empty();
+    FerryServer server = new FerryServer(runs, southbound, settings, authenticator,
+        InventorySource.NOT_AVAILABLE, registry);
+    runs.start();
+    server.start(address.host(), address.port());
+    out.println("ferry server: " + LISTENING + "http://" + address.hostForUri() + ":"
+        + server.port());
+    out.flush();
+    return new Running(server, runs, pool, controller.map(c -> c),
+        Duration.ofSeconds(drainSeconds));
+  }
+
+  /** {@code HOST:PORT}, the host a name, an IPv4 address or a bracketed IPv6 one. */
+  record ListenAddress(String host, int port) {
+    static ListenAddress parse(String text) {
+      int colon = text.lastIndexOf(':');
+      if (colon <= 0 || colon == text.length() - 1) {
+        throw new IllegalArgumentException("--listen must be ADDR:PORT, e.g. 127.0.0.1:8080;"
+            + " got '" + text + "'");
+      }
+      String host = text.substring(0, colon);
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      int port;
+      try {
+        port = Integer.parseInt(text.substring(colon + 1));
+      } catch (NumberFormatException e) {
+        port = -1;
+      }
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("--listen: the port must be 0 to 65535, got '"
+            + text.substring(colon + 1) + "'");
+      }
+      return new ListenAddress(host, port);
+    }
+
+    String hostForUri() {
+      return host.contains(":") ? "[" + host + "]" : host;
+    }
+  }
+}

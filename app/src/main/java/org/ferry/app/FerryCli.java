@@ -13,6 +13,7 @@ import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
 import org.ferry.app.cli.TestbedCommand;
+import org.ferry.app.cli.TokenCommand;
 import org.ferry.workflow.RejectedRequestException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
-      TestbedCommand.class, BenchCommand.class,
+      TestbedCommand.class, BenchCommand.class, TokenCommand.class,
       CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

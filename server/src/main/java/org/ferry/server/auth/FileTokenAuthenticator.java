@@ -1,5 +1,6 @@
 package org.ferry.server.auth;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,7 +67,15 @@ public final class FileTokenAuthenticator implements Authenticator {
       return Optional.empty();
     }
     TokenText.Parts parts = parsed.get();
-    long generation = refreshIfChanged();
+    long generation;
+    try {
+      generation = refreshIfChanged();
+    } catch (UncheckedIOException e) {
+      // The contract is an answer, not an exception: a file that cannot be looked at lets no one
+      // in (the message names it).
+      LOG.error("refusing a token: {}", e.getMessage());
+      return Optional.empty();
+    }
     byte[] digest = sha256(bearerToken);
     Optional<Role> cached = cache.lookup(parts.id(), digest);
     if (cached.isPresent()) {

@@ -56,7 +56,7 @@ public final class KeyStorePassword {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(FILE_OPTION + ": no such file " + file);
     } catch (IOException e) {
-      throw new UncheckedIOException(FILE_OPTION + ": cannot read " + file, e);
+      throw new UncheckedIOException(FILE_OPTION + ": cannot read " + file + " (" + e + ")", e);
     }
     // `echo secret > file` adds a newline that is not part of the password; other blanks are.
     String password = text.replaceFirst("\\R+\\z", "");

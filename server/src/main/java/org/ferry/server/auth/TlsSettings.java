@@ -71,7 +71,7 @@ public final class TlsSettings {
             + " (check " + KeyStorePassword.FILE_OPTION + " or " + KeyStorePassword.ENV_OPTION
             + ")");
       }
-      throw new UncheckedIOException(KEYSTORE_OPTION + ": cannot read " + file, e);
+      throw new UncheckedIOException(KEYSTORE_OPTION + ": cannot read " + file + " (" + e + ")", e);
     } catch (KeyStoreException e) {
       throw new IllegalArgumentException(KEYSTORE_OPTION + ": " + file
           + " is not a PKCS12 or JKS key store (a PEM key and certificate can be converted with"

@@ -72,7 +72,8 @@ final class TokenFile {
     } catch (NoSuchFileException absent) {
       return Version.ABSENT;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the attributes of the token file " + path, e);
+      throw new UncheckedIOException("cannot read the attributes of the token file " + path
+          + " (" + e + ")", e);
     }
   }
 
@@ -88,7 +89,7 @@ final class TokenFile {
     } catch (NoSuchFileException absent) {
       return List.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the token file " + path, e);
+      throw new UncheckedIOException("cannot read the token file " + path + " (" + e + ")", e);
     }
     Content content;
     try {
@@ -98,7 +99,7 @@ final class TokenFile {
           + e.getOriginalMessage() + "); restore it from a backup or remove it and create the"
           + " tokens anew", e);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the token file " + path, e);
+      throw new UncheckedIOException("cannot read the token file " + path + " (" + e + ")", e);
     }
     if (content == null || content.format() != FORMAT || content.tokens() == null) {
       throw new IllegalStateException("the token file " + path + " is not in token file format "
@@ -147,7 +148,7 @@ final class TokenFile {
       move(temporary, path);
       temporary = null;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the token file " + path, e);
+      throw new UncheckedIOException("cannot write the token file " + path + " (" + e + ")", e);
     } finally {
       if (temporary != null) {
         try {

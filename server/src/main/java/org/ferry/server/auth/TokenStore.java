@@ -130,7 +130,8 @@ public final class TokenStore {
         return result;
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot change the tokens in " + directory, e);
+      throw new UncheckedIOException(
+          "cannot change the tokens in " + directory + " (" + e + ")", e);
     } finally {
       local.unlock();
     }

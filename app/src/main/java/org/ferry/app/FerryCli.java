@@ -14,6 +14,7 @@ import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
 import org.ferry.app.cli.ServerCommand;
 import org.ferry.app.cli.TestbedCommand;
+import org.ferry.app.cli.TokenCommand;
 import org.ferry.workflow.RejectedRequestException;
 import org.ferry.inventory.InventoryException;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
-      TestbedCommand.class, BenchCommand.class, ServerCommand.class,
+      TestbedCommand.class, BenchCommand.class, ServerCommand.class, TokenCommand.class,
       CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 

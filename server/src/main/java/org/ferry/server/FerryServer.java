@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ferry.run.RunService;
 import org.ferry.server.auth.Authenticator;
+import org.ferry.server.auth.TlsSettings;
 import org.ferry.server.auth.Role;
 import org.ferry.workflow.Southbound;
 import org.ferry.workflow.WorkflowSettings;
@@ -43,7 +45,7 @@ public final class FerryServer implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final List<Route> routes;
   private final Guard guard;
-  private final Javalin app;
+  private volatile Javalin app;
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
       r -> Thread.ofPlatform().daemon().name("ferry-progress").unstarted(r));
   private volatile boolean draining;
@@ -80,9 +82,14 @@ public final class FerryServer implements AutoCloseable {
     table.add(Route.of(HandlerType.GET, "/openapi.json", Role.VIEWER, "This OpenAPI document",
         List.of(200), ctx -> WireJson.answer(ctx, 200, OpenApiDocument.of(routes(), "1"))));
     this.routes = List.copyOf(table);
-    this.app = Javalin.create(cfg -> {
+  }
+
+  /** The HTTP side, HTTPS if {@code tls} is given; its routes are this server's table. */
+  private Javalin create(Optional<TlsSettings> tls, String host, int port) {
+    return Javalin.create(cfg -> {
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.startup.showJavalinBanner = false;
+      tls.ifPresent(t -> TlsSettings.applyTo(cfg, t, host, port));
       ErrorHandling.install(cfg);
       for (Route r : routes) {
         cfg.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));
@@ -115,7 +122,25 @@ public final class FerryServer implements AutoCloseable {
 
   /** Starts listening. {@code port} 0 picks a free port: see {@link #port()}. */
   public FerryServer start(String host, int port) {
-    app.start(host, port);
+    return start(host, port, Optional.empty());
+  }
+
+  /**
+   * Starts listening, with HTTPS only if {@code tls} is given. {@code port} 0 picks a free port:
+   * see {@link #port()}.
+   *
+   * @throws IllegalStateException if it was started already
+   */
+  public synchronized FerryServer start(String host, int port, Optional<TlsSettings> tls) {
+    if (app != null) {
+      throw new IllegalStateException("the server is started already");
+    }
+    app = create(tls, host, port);
+    if (tls.isPresent()) {
+      app.start(); // the TLS connector carries the host and port
+    } else {
+      app.start(host, port);
+    }
     ticker.scheduleAtFixedRate(this::tick, PROGRESS_TICK.toMillis(), PROGRESS_TICK.toMillis(),
         TimeUnit.MILLISECONDS);
     return this;
@@ -161,6 +186,8 @@ public final class FerryServer implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     hub.close();
-    app.stop();
+    if (app != null) {
+      app.stop();
+    }
   }
 }

@@ -8,6 +8,7 @@ import org.ferry.model.vnf.Flavor;
 import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.VnfKind;
+import org.ferry.server.auth.Role;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +28,7 @@ public final class Converters {
     cli.registerConverter(MigrationApproach.class, wrap(MigrationApproach::parse));
     cli.registerConverter(Distance.class, wrap(Converters::kilometres));
     cli.registerConverter(Testbed.class, wrap(Testbed::parse));
+    cli.registerConverter(Role.class, wrap(Role::parse));
   }
 
   private static Distance kilometres(String text) {

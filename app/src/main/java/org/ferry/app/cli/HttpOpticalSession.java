@@ -4,18 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.ferry.app.assembly.Assembly;
 import org.ferry.app.report.Timeline;
 import org.ferry.model.report.RunReport;
 import org.ferry.optical.transportpce.EmulatorAdmin;
 import org.ferry.optical.transportpce.TransportPceOpticalController;
 import org.ferry.optical.transportpce.TransportPceSettings;
-import org.ferry.prediction.CalibratedMigrationModel;
-import org.ferry.simulation.ReferenceSetting;
 import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
-import org.ferry.time.SkippingTimeSource;
 import org.ferry.run.RunService;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -36,25 +34,19 @@ final class HttpOpticalSession implements AutoCloseable {
   private final TransportPceOpticalController controller;
   private final ExecutorService runner;
   private final SimulatedDeployment deployment;
+  private final Assembly assembly;
 
   private HttpOpticalSession(CommandSpec spec, SettingOptions setting, OpticalOptions optical) {
     this.spec = spec;
     this.setting = setting;
     this.settings = optical.settings();
-    ReferenceSetting.Options options = setting.toSetting();
-    this.controller = new TransportPceOpticalController(settings,
-        ReferenceSetting.topology(options.interSiteDistance()));
+    this.assembly = Assembly.of(setting.network(), setting.testbed(), Optional.of(settings),
+        Assembly.Runs.ONE_AT_A_TIME);
+    this.controller = assembly.opticalClient().orElseThrow();
+    this.deployment = assembly.deployment();
     // the workflows that faults start run here, one at a time, off the notification thread
     this.runner = Executors.newSingleThreadExecutor(
         r -> Thread.ofPlatform().daemon().name("ferry-workflow").unstarted(r));
-    try {
-      this.deployment = SimulatedDeployment.referenceSetting(options,
-          SimulationSettings.defaults(), CalibratedMigrationModel.reference(),
-          new SkippingTimeSource(), controller);
-    } catch (RuntimeException e) {
-      close();
-      throw e;
-    }
   }
 
   /**
@@ -126,6 +118,6 @@ final class HttpOpticalSession implements AutoCloseable {
   @Override
   public void close() {
     runner.shutdownNow();
-    controller.close();
+    assembly.close();
   }
 }

@@ -14,18 +14,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.ferry.optical.transportpce.TransportPceOpticalController;
-import org.ferry.prediction.CalibratedMigrationModel;
+import org.ferry.app.assembly.Assembly;
 import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunService;
 import org.ferry.server.FerryServer;
 import org.ferry.server.InventorySource;
 import org.ferry.server.MeteredOpticalController;
 import org.ferry.server.auth.Authenticator;
-import org.ferry.simulation.ReferenceSetting;
+import org.ferry.server.auth.DataDirectory;
+import org.ferry.server.auth.FileTokenAuthenticator;
+import org.ferry.server.auth.TlsSettings;
+import org.ferry.server.auth.TokenStore;
 import org.ferry.simulation.SimulatedDeployment;
-import org.ferry.simulation.SimulationSettings;
-import org.ferry.time.SkippingTimeSource;
 import org.ferry.workflow.RunListener;
 import org.ferry.workflow.Southbound;
 import org.ferry.workflow.WorkflowSettings;
@@ -56,6 +56,8 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Mixin OpticalOptions optical;
 
+  @Mixin TlsOptions tls;
+
   @Option(names = "--listen", defaultValue = "127.0.0.1:8080", paramLabel = "ADDR:PORT",
       description = "Where to listen (default: ${DEFAULT-VALUE}); port 0 picks a free one")
   String listen;
@@ -76,13 +78,13 @@ public final class ServerCommand implements Callable<Integer> {
 
   /** A started server and what it runs on; closing it drains and stops everything. */
   record Running(FerryServer server, RunService runs, ExecutorService pool,
-      Optional<AutoCloseable> opticalClient, Duration drainBound) implements AutoCloseable {
+      Optional<AutoCloseable> assembly, Duration drainBound) implements AutoCloseable {
     @Override
     public void close() {
       server.drain(drainBound);
       server.close();
       pool.shutdownNow();
-      opticalClient.ifPresent(c -> {
+      assembly.ifPresent(c -> {
         try {
           c.close();
         } catch (Exception e) {
@@ -128,17 +130,11 @@ public final class ServerCommand implements Callable<Integer> {
         throw new UncheckedIOException("--data-dir " + dataDir + ": " + e.getMessage(), e);
       }
     }
-    ReferenceSetting.Options options = setting.toSetting();
-    Optional<TransportPceOpticalController> controller = optical.enabled()
-        ? Optional.of(new TransportPceOpticalController(optical.settings(),
-            ReferenceSetting.topology(options.interSiteDistance())))
-        : Optional.empty();
     // Runs go concurrently on a pool in real time: the twin's waits are skipped, not slept.
-    SimulatedDeployment deployment = controller.isPresent()
-        ? SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(),
-            CalibratedMigrationModel.reference(), new SkippingTimeSource(), controller.get())
-        : SimulatedDeployment.referenceSetting(options, SimulationSettings.defaults(),
-            CalibratedMigrationModel.reference(), new SkippingTimeSource());
+    Assembly assembly = Assembly.of(setting.network(), setting.testbed(),
+        optical.enabled() ? Optional.of(optical.settings()) : Optional.empty(),
+        Assembly.Runs.CONCURRENT);
+    SimulatedDeployment deployment = assembly.deployment();
     WorkflowSettings settings =
         deployment.workflowSettings().withApproachPolicy(setting.approachPolicy());
     ExecutorService pool = Executors.newFixedThreadPool(4,
@@ -149,17 +145,17 @@ public final class ServerCommand implements Callable<Integer> {
         registry), twin.flows(), twin.compute(), twin.probe(), twin.vnfs(), twin.time());
     RunService runs = new RunService(southbound, settings, new InMemoryRunStore(), pool,
         RunListener.NONE);
-    // TODO(lead): use the auth package's file-backed Authenticator (a tokens file, perhaps in
-    // --data-dir) once it is merged; until then every token is refused and only /health answers.
-    Authenticator authenticator = token -> Optional.empty();
+    Authenticator authenticator = new FileTokenAuthenticator(new TokenStore(
+        dataDir == null ? DataDirectory.defaultPath() : dataDir));
     FerryServer server = new FerryServer(runs, southbound, settings, authenticator,
         InventorySource.NOT_AVAILABLE, registry);
     runs.start();
-    server.start(address.host(), address.port());
-    out.println("ferry server: " + LISTENING + "http://" + address.hostForUri() + ":"
-        + server.port());
+    Optional<TlsSettings> https = tls.settings();
+    server.start(address.host(), address.port(), https);
+    out.println("ferry server: " + LISTENING + (https.isPresent() ? "https://" : "http://")
+        + address.hostForUri() + ":" + server.port());
     out.flush();
-    return new Running(server, runs, pool, controller.map(c -> c),
+    return new Running(server, runs, pool, Optional.of(assembly),
         Duration.ofSeconds(drainSeconds));
   }
 

@@ -154,6 +154,14 @@ public final class SettingOptions {
     return testbed;
   }
 
+  /**
+   * The network to run on: the {@code --inventory} file's, or the reference setting as the
+   * options vary it.
+   */
+  Inventory network() {
+    return hasInventory() ? toInventory() : ReferenceSetting.inventory(toSetting());
+  }
+
   private Virtualization virtualization() {
     return virtualization == null ? Virtualization.VM : virtualization;
   }

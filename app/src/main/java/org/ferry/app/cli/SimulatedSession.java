@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.ferry.inventory.Inventory;
+import org.ferry.app.assembly.Assembly;
 import org.ferry.app.report.Timeline;
-import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.SimulatedDeployment;
 import org.ferry.run.RunService;
-import org.ferry.simulation.SimulationSettings;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -31,10 +30,8 @@ final class SimulatedSession {
     // The calibrated model: Ferry decides with it, and the twin plays moves out with it.
     this.inventory = setting.hasInventory() ? Optional.of(setting.toInventory())
         : Optional.empty();
-    this.deployment = inventory
-        .map(i -> SimulatedDeployment.of(i, setting.testbed(), SimulationSettings.defaults(),
-            CalibratedMigrationModel.reference()))
-        .orElseGet(() -> SimulatedDeployment.referenceSetting(setting.toSetting()));
+    this.deployment = Assembly.of(setting.network(), setting.testbed(), Optional.empty(),
+        Assembly.Runs.ONE_AT_A_TIME).deployment();
     Timeline timeline = new Timeline(out());
     timeline.startAt(deployment.world().time().now());
     this.orchestrator = deployment.orchestrator(

@@ -71,10 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (setting.hasInventory() && (setting.testbedMode() || optical.enabled())) {
-      throw new IllegalArgumentException("--inventory runs in the simulated mode only for now;"
-          + " drop --inventory to run the reference setting "
-          + (optical.enabled() ? "over --optical" : "on the testbed"));
+    if (setting.hasInventory() && setting.testbedMode()) {
+      throw new IllegalArgumentException("--inventory does not go with --mode testbed yet: the"
+          + " testbed in a box builds the reference setting; drop --inventory");
     }
     if (cut == null && !setting.hasInventory()) {
       cut = REFERENCE_CUT;
@@ -145,9 +144,14 @@ public final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--fault-timeout must be above 0 seconds, got "
           + faultTimeoutSeconds);
     }
+    Topology network = setting.network().topology();
+    if (cut == null) {
+      throw new IllegalArgumentException("--cut is required with --inventory: name the fibre"
+          + " to cut, one of " + network.fibers().stream().map(f -> f.id().value()).toList());
+    }
     FiberId fiber = FiberId.of(cut);
+    network.fiber(fiber); // lists the known fibres if unknown
     ReferenceSetting.Options options = setting.toSetting();
-    ReferenceSetting.topology(options.interSiteDistance()).fiber(fiber); // lists known fibres
     try (HttpOpticalSession session = HttpOpticalSession.start(spec, setting, optical)) {
       PrintWriter stdout = session.out();
       String peer = session.controller().client().peer();

@@ -8,7 +8,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ferry.optical.emulator.EmulatedTransportPce;
 import org.ferry.optical.emulator.Timings;
+import org.ferry.inventory.Inventory;
+import org.ferry.inventory.InventoryLoader;
 import org.ferry.optical.emulator.TopologyFile;
+import org.ferry.optical.emulator.TopologyFromInventory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +44,11 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
           + " setting's three-site ring with backhaul-ran-a, backhaul-ran-b and dci-a-b)")
   Path topology;
 
+  @Option(names = "--inventory", paramLabel = "FILE",
+      description = "Emulate the optical network of a Ferry inventory file instead (its ROADMs,"
+          + " fibres and xponders; its lightpaths in service at start-up)")
+  Path inventory;
+
   @Option(names = "--setup-delay", paramLabel = "SECONDS",
       description = "Device set-up time of a service, in seconds (default: TransportPCE's real"
           + " OLM timers, 280 s across two ROADMs)")
@@ -66,7 +74,11 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
       timings = Timings.withSetupDelay(Duration.ofNanos(
           setupDelay.movePointRight(9).longValue()));
     }
-    TopologyFile network = topology == null ? TopologyFile.defaults() : TopologyFile.read(topology);
+    if (topology != null && inventory != null) {
+      throw new IllegalArgumentException("give --topology or --inventory, not both");
+    }
+    TopologyFile network = inventory != null ? fromInventory(InventoryLoader.load(inventory))
+        : topology == null ? TopologyFile.defaults() : TopologyFile.read(topology);
     EmulatedTransportPce emulator = new EmulatedTransportPce(network, timings, user, password);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,5 +98,13 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The emulator's network for an inventory: its optical part, its lightpaths at start-up. */
+  static TopologyFile fromInventory(Inventory inventory) {
+    return TopologyFromInventory.of(inventory.topology(), inventory.lightpaths().stream()
+        .map(lp -> new TopologyFile.StartupService(lp.id().value(), lp.a().value(),
+            lp.z().value(), lp.restorable()))
+        .toList());
   }
 }

@@ -16,19 +16,22 @@ import picocli.CommandLine;
 
 /**
  * {@code ferry server}: it listens where asked and says so in one line, serves health without a
- * token and refuses every token until the lead wires the file-backed authenticator, and drains.
+ * token and refuses a token it did not issue, and drains.
  */
 class ServerCommandTest {
 
   private static final Pattern LISTENING =
       Pattern.compile("listening on (http://127\\.0\\.0\\.1:\\d+)");
 
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir;
+
   @Test
   void itListensOnAFreePortAndPrintsOneListeningLine() throws Exception {
     ServerCommand command = new ServerCommand();
     CommandLine cli = new CommandLine(command);
     Converters.register(cli);
-    cli.parseArgs("--listen", "127.0.0.1:0", "--drain-timeout", "5");
+    cli.parseArgs("--listen", "127.0.0.1:0", "--drain-timeout", "5", "--data-dir",
+        dataDir.toString());
     StringWriter out = new StringWriter();
     try (ServerCommand.Running running = command.start(new PrintWriter(out))) {
       assertThat(out.toString().lines().filter(l -> l.contains(ServerCommand.LISTENING)))

@@ -81,15 +81,31 @@ public final class InventoryLoader {
    * @throws InventoryException if the text has any error, listing them all
    */
   public static Inventory parse(String text, String source) {
-    JsonNode json;
+    return fromTree(tree(text, source), source);
+  }
+
+  /**
+   * The document of an inventory's text, as a tree, unchecked.
+   *
+   * @throws InventoryException if the text is not YAML or JSON, saying where
+   */
+  public static JsonNode tree(String text, String source) {
     try {
-      json = YAML.readTree(text);
+      return YAML.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new InventoryException(source,
           List.of(new InventoryError(where, "not valid YAML or JSON: " + e.getOriginalMessage())));
     }
+  }
+
+  /**
+   * Reads an inventory from its document (an API body, say).
+   *
+   * @throws InventoryException if the document has any error, listing them all
+   */
+  public static Inventory fromTree(JsonNode json, String source) {
     Problems problems = new Problems();
     Node root = new Node(json, "", problems);
     Optional<Inventory> inventory = read(root, problems);

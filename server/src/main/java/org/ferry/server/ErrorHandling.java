@@ -63,6 +63,11 @@ final class ErrorHandling {
     node.put("instance", ctx.path());
     p.field().ifPresent(f -> node.put("field", f));
     p.fix().ifPresent(f -> node.put("fix", f));
+    if (!p.errors().isEmpty()) {
+      var errors = node.putArray("errors");
+      p.errors().forEach(e -> errors.addObject().put("path", e.path()).put("message",
+          e.message()));
+    }
     ctx.status(p.status()).contentType(PROBLEM_JSON).result(node.toString());
   }
 }

@@ -38,23 +38,29 @@ final class InventoryResource {
             + " xponders and VNFs as Ferry knows them", List.of(200),
             ctx -> WireJson.answer(ctx, 200, inventory())),
         Route.of(PUT, FerryServer.API + "/inventory", Role.ADMIN, "Replace the inventory",
-            List.of(200, 400, 413, 415, 501), this::replace));
+            List.of(202, 400, 413, 415, 501), this::replace));
   }
 
   private void replace(Context ctx) {
     JsonNode document = WireJson.tree(ctx);
-    List<InventorySource.ValidationError> errors;
+    InventorySource.Replacement replaced;
     try {
-      errors = source.replace(document);
+      replaced = source.replace(document);
     } catch (UnsupportedOperationException e) {
       throw Problem.of(501, "Not implemented", e.getMessage()).toException();
     }
+    List<InventorySource.ValidationError> errors = replaced.errors();
     if (!errors.isEmpty()) {
       InventorySource.ValidationError first = errors.getFirst();
       throw Problem.of(400, "Invalid inventory", errors.size() + " error(s); first: "
-          + first.path() + ": " + first.message()).withField(first.path()).toException();
+          + first.path() + ": " + first.message()).withField(first.path())
+          .withFix("correct every entry of errors and PUT the whole document again; nothing"
+              + " was changed").withErrors(errors).toException();
     }
-    WireJson.answer(ctx, 200, inventory());
+    var answer = WireJson.object();
+    answer.put("status", "stored");
+    answer.put("detail", replaced.detail());
+    WireJson.answer(ctx, 202, answer);
   }
 
   private ObjectNode inventory() {

@@ -15,10 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ferry.app.assembly.Assembly;
+import org.ferry.app.assembly.StoredInventorySource;
+import org.ferry.inventory.InventoryLoader;
 import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunService;
 import org.ferry.server.FerryServer;
-import org.ferry.server.InventorySource;
 import org.ferry.server.MeteredOpticalController;
 import org.ferry.server.auth.Authenticator;
 import org.ferry.server.auth.DataDirectory;
@@ -145,10 +146,11 @@ public final class ServerCommand implements Callable<Integer> {
         registry), twin.flows(), twin.compute(), twin.probe(), twin.vnfs(), twin.time());
     RunService runs = new RunService(southbound, settings, new InMemoryRunStore(), pool,
         RunListener.NONE);
-    Authenticator authenticator = new FileTokenAuthenticator(new TokenStore(
-        dataDir == null ? DataDirectory.defaultPath() : dataDir));
+    Path data = dataDir == null ? DataDirectory.defaultPath() : dataDir;
+    Authenticator authenticator = new FileTokenAuthenticator(new TokenStore(data));
     FerryServer server = new FerryServer(runs, southbound, settings, authenticator,
-        InventorySource.NOT_AVAILABLE, registry);
+        new StoredInventorySource(data, inventoryText(), setting.hasInventory()
+            ? setting.inventoryPath().toString() : InventoryLoader.REFERENCE_RESOURCE), registry);
     runs.start();
     Optional<TlsSettings> https = tls.settings();
     server.start(address.host(), address.port(), https);
@@ -186,6 +188,21 @@ public final class ServerCommand implements Callable<Integer> {
 
     String hostForUri() {
       return host.contains(":") ? "[" + host + "]" : host;
+    }
+  }
+
+  /** The text of the inventory the server starts on: the file's, or the shipped reference. */
+  private String inventoryText() {
+    try {
+      if (setting.hasInventory()) {
+        return Files.readString(setting.inventoryPath());
+      }
+      try (var in = InventoryLoader.class.getResourceAsStream(
+          InventoryLoader.REFERENCE_RESOURCE)) {
+        return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the inventory: " + e.getMessage(), e);
     }
   }
 }

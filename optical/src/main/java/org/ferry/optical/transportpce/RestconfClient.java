@@ -49,13 +49,31 @@ public final class RestconfClient {
    * @param timeout per request
    */
   public RestconfClient(URI base, String user, String password, Duration timeout) {
+    this(base, user, password, timeout, Optional.empty());
+  }
+
+  /** A client for the controller of some settings, trusting their CA file for https. */
+  public RestconfClient(TransportPceSettings settings) {
+    this(settings.base(), settings.user(), settings.password(), settings.requestTimeout(),
+        settings.caFile());
+  }
+
+  /**
+   * @param caFile the CA certificates to trust for https instead of the JDK's; empty for the
+   *     JDK's
+   * @throws IllegalArgumentException naming the CA file if it cannot be used
+   */
+  public RestconfClient(URI base, String user, String password, Duration timeout,
+      Optional<java.nio.file.Path> caFile) {
     String root = Objects.requireNonNull(base, "base").toString();
     this.base = URI.create(root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.peer = "TransportPCE at " + this.base;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+    caFile.ifPresent(file -> builder.sslContext(TrustedCertificates.context(file)));
+    this.http = builder.build();
   }
 
   /** Who this client calls, for messages. */

@@ -37,8 +37,28 @@ final class NotificationFollower implements AutoCloseable {
   private static final long NBI_POLL_MS = 1_000;
   /** Failed reads in a row after which the follower stops. */
   static final int MAX_FAILURES = 12;
-  private static final long FIRST_BACKOFF_MS = 1_000;
-  private static final long MAX_BACKOFF_MS = 30_000;
+
+  /**
+   * How the follower waits after failed reads.
+   *
+   * @param firstMs the wait after the first failure; it doubles after each one
+   * @param maxMs the longest wait
+   * @param maxFailures failures in a row after which it gives up
+   */
+  record Backoff(long firstMs, long maxMs, int maxFailures) {
+    static final Backoff STANDARD = new Backoff(1_000, 30_000, MAX_FAILURES);
+
+    /**
+     * The wait before retry {@code n} (1 for the first), less up to a quarter at random so that
+     * clients that failed together do not come back together.
+     *
+     * @param random in [0, 1)
+     */
+    long waitMs(int n, double random) {
+      long full = Math.min(maxMs, firstMs << Math.min(n - 1, 20));
+      return full - (long) (full * 0.25 * random);
+    }
+  }
 
   /** A fibre changed state. */
   record FiberEvent(String fiber, boolean down, List<String> servicesDown, Instant at) {}
@@ -54,10 +74,19 @@ final class NotificationFollower implements AutoCloseable {
   private volatile long last;
   private volatile boolean running = true;
   private volatile String gaveUp;
+  private final Backoff backoff;
 
   NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
       Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber,
       Runnable onChange) {
+    this(restconf, source, fiberOfLink, onFiber, onChange, Backoff.STANDARD);
+  }
+
+  /** With the backoff given, for tests that cannot wait minutes for it to give up. */
+  NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
+      Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber,
+      Runnable onChange, Backoff backoff) {
+    this.backoff = backoff;
     this.restconf = restconf;
     this.onFiber = onFiber;
     this.onChange = onChange;
@@ -88,14 +117,6 @@ final class NotificationFollower implements AutoCloseable {
     return Optional.ofNullable(gaveUp);
   }
 
-  /**
-   * The wait before retry {@code n} (1 for the first): doubling from 1 s to at most 30 s, less up
-   * to a quarter at random so that clients that failed together do not come back together.
-   */
-  static long backoffMs(int n, double random) {
-    long full = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(n - 1, 20));
-    return full - (long) (full * 0.25 * random);
-  }
 
   private void loop() {
     int failuresInARow = 0;
@@ -139,14 +160,14 @@ final class NotificationFollower implements AutoCloseable {
         }
         onChange.run(); // whatever happened meanwhile went unheard
         failuresInARow++;
-        if (failuresInARow >= MAX_FAILURES) {
+        if (failuresInARow >= backoff.maxFailures()) {
           gaveUp = "reading notifications from " + restconf.peer() + " failed "
               + failuresInARow + " times in a row; the last failure: " + e.getMessage();
           log.error("{}; stopped following them, so fibre faults and failed services are no"
               + " longer heard of (restart Ferry once the controller answers)", gaveUp);
           return;
         }
-        long wait = backoffMs(failuresInARow, java.util.concurrent.ThreadLocalRandom.current()
+        long wait = backoff.waitMs(failuresInARow, java.util.concurrent.ThreadLocalRandom.current()
             .nextDouble());
         log.warn("notifications from {} failed ({} in a row), retrying in {} ms: {}",
             restconf.peer(), failuresInARow, wait, e.getMessage());

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.ferry.optical.emulator.EmulatedTransportPce;
+import org.ferry.optical.emulator.TopologyFile;
 import org.ferry.seam.SouthboundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -114,9 +116,30 @@ class RestconfClientFailuresTest {
 
   @Test
   void theFollowersBackoffDoublesToThirtySecondsLessJitter() {
-    assertThat(NotificationFollower.backoffMs(1, 0)).isEqualTo(1_000);
-    assertThat(NotificationFollower.backoffMs(3, 0)).isEqualTo(4_000);
-    assertThat(NotificationFollower.backoffMs(9, 0)).isEqualTo(30_000);
-    assertThat(NotificationFollower.backoffMs(9, 1)).isEqualTo(22_500);
+    NotificationFollower.Backoff standard = NotificationFollower.Backoff.STANDARD;
+    assertThat(standard.waitMs(1, 0)).isEqualTo(1_000);
+    assertThat(standard.waitMs(3, 0)).isEqualTo(4_000);
+    assertThat(standard.waitMs(9, 0)).isEqualTo(30_000);
+    assertThat(standard.waitMs(9, 0.999)).isBetween(22_500L, 22_530L);
+  }
+
+  @Test
+  void theFollowerGivesUpAfterItsBoundSayingWhy() throws InterruptedException {
+    EmulatedTransportPce emulator = new EmulatedTransportPce(TopologyFile.defaults()
+        .withoutServices(), TransportPceOpticalControllerTest.FAST, "admin", "admin").start(0);
+    RestconfClient client = new RestconfClient(URI.create("http://127.0.0.1:" + emulator.port()
+        + "/rests"), "admin", "admin", Duration.ofSeconds(1));
+    try (NotificationFollower follower = new NotificationFollower(client,
+        TransportPceSettings.NotificationSource.FERRY_STREAM, link -> java.util.Optional.empty(),
+        event -> { }, () -> { }, new NotificationFollower.Backoff(10, 40, 3))) {
+      emulator.close();
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (follower.gaveUp().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+
+      assertThat(follower.gaveUp()).get().asString().contains("failed 3 times in a row").contains("cannot connect to");
+    }
   }
 }

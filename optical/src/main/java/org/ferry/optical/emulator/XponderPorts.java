@@ -46,15 +46,18 @@ final class XponderPorts {
    * network port it is wired to, or a network port and its lowest free client), else the lowest
    * free network port with a free client. Reserves nothing.
    *
-   * @param asked the {@code port-name} of the request, a TP name such as {@code XPDR1-CLIENT2}
+   * @param asked the {@code port-name} of the request: a TP name such as {@code XPDR1-CLIENT2}
+   *     is honoured; a device port name such as {@code 1/0/2-PLUG-CLIENT} (TransportPCE maps
+   *     those through its port mapping, which the emulator has not) is ignored, as TransportPCE's
+   *     optical PCE does for a transponder, and a free port is picked
    * @param ignoring services whose ports count as free (the service being rerouted)
    */
   Choice choose(Xponder x, Optional<String> asked, Set<String> ignoring) {
-    if (asked.isPresent()) {
-      Optional<int[]> tp = OpenRoadmNames.parseXponderTp(asked.get());
-      boolean network = tp.isPresent() && tp.get()[0] == 1;
-      int n = tp.map(t -> t[1]).orElse(0);
-      if (tp.isEmpty() || n < 1 || n > (network ? x.networkPorts() : x.clientPorts())) {
+    Optional<int[]> tp = asked.flatMap(OpenRoadmNames::parseXponderTp);
+    if (tp.isPresent()) {
+      boolean network = tp.get()[0] == 1;
+      int n = tp.get()[1];
+      if (n < 1 || n > (network ? x.networkPorts() : x.clientPorts())) {
         return Choice.refused("port " + asked.get() + " is not a port of " + x.id()
             + " (it has XPDR1-NETWORK1.." + x.networkPorts() + " and XPDR1-CLIENT1.."
             + x.clientPorts() + ")");

@@ -87,6 +87,27 @@ class XponderPortsConformanceTest {
   }
 
   @Test
+  void aDevicePortNameAsTransportPcesTestsSendIsAcceptedAndAFreePortPicked() {
+    ObjectNode input = Requests.ranToA("s1");
+    askPort(input, "service-a-end", "1/0/2-PLUG-CLIENT");
+    askPort(input, "service-z-end", "XPDR1-CLIENT2");
+    createAndAwait("s1", input);
+
+    assertThat(tpIds(Requests.aToZ(http, "s1"))).startsWith("ran-t100-1-XPDR1/XPDR1-CLIENT1")
+        .endsWith("a-t100-1-XPDR1/XPDR1-CLIENT2");
+  }
+
+  @Test
+  void aPortTheXponderDoesNotHaveLeavesNoPathNamingItsPorts() {
+    ObjectNode input = Requests.ranToA("s1");
+    askPort(input, "service-a-end", "XPDR1-CLIENT7");
+    http.rpc("org-openroadm-service:service-create", input);
+
+    assertThat(failureOf("s1").path("pce-detail").asText()).isEqualTo("port XPDR1-CLIENT7 is not"
+        + " a port of ran-t100-1 (it has XPDR1-NETWORK1..2 and XPDR1-CLIENT1..2)");
+  }
+
+  @Test
   void hopsRunFromClientToClientThroughTheLinksTransportPceBuilds() {
     createAndAwait("s1", Requests.create("s1", "ran-t100-1", "ran", "b-t100-1", "site-b"));
 

@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ferry.optical.pce.OpticalNetwork;
-import org.ferry.optical.pce.PathComputation;
-import org.ferry.optical.pce.PathRequest;
 import org.ferry.optical.pce.PceResult;
 import org.ferry.optical.pce.Spectrum;
 
@@ -35,7 +33,6 @@ final class ServiceHandler {
   static final String NOW_IN = "The service is now inService";
 
   private final OpticalNetwork network;
-  private final PathComputation pce;
   private final Spectrum spectrum;
   private final Timings timings;
   private final Notifications notifications;
@@ -45,11 +42,12 @@ final class ServiceHandler {
   private final Set<String> pending = new HashSet<>();
   private final Set<String> failedSpans = new HashSet<>();
   private final XponderPorts ports = new XponderPorts();
+  private final ServiceRouting routing;
 
   ServiceHandler(OpticalNetwork network, Timings timings, Notifications notifications,
       ScheduledExecutorService scheduler) {
     this.network = network;
-    this.pce = new PathComputation(network);
+    this.routing = new ServiceRouting(network, ports);
     this.spectrum = new Spectrum(network.fibers().stream().map(OpticalNetwork.Span::id).toList());
     this.timings = timings;
     this.notifications = notifications;
@@ -162,7 +160,7 @@ final class ServiceHandler {
    * @return the result, and the path description when there is a path
    */
   synchronized PceOutcome computeOnly(ServiceInput in) {
-    Routed routed = compute(in, Set.of());
+    ServiceRouting.Routed routed = compute(in, Set.of());
     return new PceOutcome(routed.result(), routed.result().path()
         .map(p -> PathDescriptions.of(network, p, routed.a(), routed.z(), failedSpans))
         .orElse(null));
@@ -294,7 +292,7 @@ final class ServiceHandler {
   private synchronized EmulatedService computeAndStore(
       String name, ServiceInput in, boolean temp, boolean render) {
     pending.remove(key(name, temp));
-    Routed routed = compute(in, Set.of());
+    ServiceRouting.Routed routed = compute(in, Set.of());
     PceResult result = routed.result();
     if (!result.succeeded()) {
       ObjectNode body = Notifications.body(CREATE_FAILED, name);
@@ -376,42 +374,9 @@ final class ServiceHandler {
     }
   }
 
-  /**
-   * Chooses the xponder ports at both ends (the ones asked for, else free ones), then a path.
-   * A port that is in use or unknown leaves no path, as in TransportPCE, whose PCE drops a busy
-   * network port from the graph; the reason is kept for the failure notification.
-   *
-   * @param ignoring port holders whose ports count as free
-   */
-  private Routed compute(ServiceInput in, Set<String> ignoring) {
-    String a = in.aEnd().flatMap(ServiceInput.End::nodeId).orElse("");
-    String z = in.zEnd().flatMap(ServiceInput.End::nodeId).orElse("");
-    Optional<OpticalNetwork.Xponder> ax = network.xponder(a);
-    Optional<OpticalNetwork.Xponder> zx = network.xponder(z);
-    XponderPorts.Pair aPorts = null;
-    XponderPorts.Pair zPorts = null;
-    if (ax.isPresent() && zx.isPresent() && !a.equals(z)) {
-      XponderPorts.Choice ca = ports.choose(ax.get(),
-          in.aEnd().flatMap(ServiceInput.End::portName), ignoring);
-      XponderPorts.Choice cz = ports.choose(zx.get(),
-          in.zEnd().flatMap(ServiceInput.End::portName), ignoring);
-      for (XponderPorts.Choice c : List.of(ca, cz)) {
-        if (c.pair().isEmpty()) {
-          return new Routed(PceResult.failed(PceResult.Cause.NO_PATH_EXISTS, PceResult.NO_PATH),
-              null, null, Optional.of(c.why()));
-        }
-      }
-      aPorts = ca.pair().get();
-      zPorts = cz.pair().get();
-    }
-    PathRequest request = new PathRequest(a, z, in.rateGbps(), in.metric(),
-        in.hard().orElse(org.ferry.optical.pce.Constraints.NONE), failedSpans);
-    return new Routed(pce.compute(request, spectrum), aPorts, zPorts, Optional.empty());
+  private ServiceRouting.Routed compute(ServiceInput in, Set<String> ignoring) {
+    return routing.route(in, spectrum, failedSpans, ignoring);
   }
-
-  /** A PCE result with the ports chosen at each end (null when there is no path). */
-  private record Routed(PceResult result, XponderPorts.Pair a, XponderPorts.Pair z,
-      Optional<String> refusal) {}
 
   private void publishState(EmulatedService s, String message) {
     ObjectNode body = Notifications.body(message, s.name);

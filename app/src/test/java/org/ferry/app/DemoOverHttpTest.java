@@ -153,7 +153,8 @@ class DemoOverHttpTest {
     assertThat(ferry("optical-emulator", "--setup-delay", "-1")).isEqualTo(2);
     assertThat(err.toString()).contains("--setup-delay must be 0 or more");
     assertThat(ferry("optical-emulator", "--topology", "/nonexistent/net.json")).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot read topology file /nonexistent/net.json");
+    assertThat(err.toString()).contains("topology file /nonexistent/net.json does not exist")
+        .contains("leave out --topology to use the default");
   }
 
   @Test

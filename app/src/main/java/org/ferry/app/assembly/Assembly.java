@@ -134,9 +134,13 @@ public final class Assembly implements AutoCloseable {
     }).or(() -> spec.passwordEnv().map(name -> Optional.ofNullable(System.getenv(name))
         .orElseThrow(() -> new IllegalArgumentException("optical-controller.password-env: the"
             + " environment variable " + name + " is not set")))).orElse("admin");
-    spec.caFile().ifPresent(ca -> log.warn("optical-controller.ca-file {} is not used yet: the"
-        + " client trusts the JVM's default CAs", ca));
-    return Optional.of(TransportPceSettings.defaults(url).withCredentials(user, password));
+    TransportPceSettings settings =
+        TransportPceSettings.defaults(url).withCredentials(user, password);
+    if (settings.defaultCredentialsOffLoopback()) {
+      log.warn("the optical controller at {} is reached with OpenDaylight's default admin/admin;"
+          + " set optical-controller.user and password-file or password-env", url);
+    }
+    return Optional.of(spec.caFile().map(settings::withCaFile).orElse(settings));
   }
 
   /** The network Ferry runs on. */

@@ -5,7 +5,7 @@ import org.ferry.optical.pce.PceResult;
 
 /**
  * One service the emulator holds (in the service-list or the temp-service-list), with its path.
- * Mutable; guarded by the {@link EmulatorState} lock.
+ * Mutable; guarded by the {@link ServiceHandler} lock.
  */
 final class EmulatedService {
 
@@ -13,6 +13,9 @@ final class EmulatedService {
   final boolean temp;
   final ServiceInput input;
   final PceResult.Path path;
+  /** The xponder ports held at the A and Z ends. */
+  final XponderPorts.Pair aPorts;
+  final XponderPorts.Pair zPorts;
   final boolean restorable;
   String adminState = "outOfService";
   String operState = "outOfService";
@@ -22,16 +25,23 @@ final class EmulatedService {
   boolean deleting;
 
   EmulatedService(String name, boolean temp, ServiceInput input, PceResult.Path path,
-      boolean restorable) {
+      XponderPorts.Pair aPorts, XponderPorts.Pair zPorts, boolean restorable) {
     this.name = Objects.requireNonNull(name, "name");
     this.temp = temp;
     this.input = Objects.requireNonNull(input, "input");
     this.path = Objects.requireNonNull(path, "path");
+    this.aPorts = Objects.requireNonNull(aPorts, "aPorts");
+    this.zPorts = Objects.requireNonNull(zPorts, "zPorts");
     this.restorable = restorable;
   }
 
   boolean inService() {
     return "inService".equals(operState);
+  }
+
+  /** Who holds its ports: its name, prefixed for a temp-service (whose common-id may clash). */
+  String portHolder() {
+    return (temp ? "temp/" : "") + name;
   }
 
   String connectionType() {

@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ferry.optical.pce.OpticalNetwork;
-import org.ferry.optical.pce.PathComputation;
-import org.ferry.optical.pce.PathRequest;
 import org.ferry.optical.pce.PceResult;
 import org.ferry.optical.pce.Spectrum;
 
@@ -35,7 +33,6 @@ final class ServiceHandler {
   static final String NOW_IN = "The service is now inService";
 
   private final OpticalNetwork network;
-  private final PathComputation pce;
   private final Spectrum spectrum;
   private final Timings timings;
   private final Notifications notifications;
@@ -44,11 +41,13 @@ final class ServiceHandler {
   private final Map<String, EmulatedService> temps = new LinkedHashMap<>();
   private final Set<String> pending = new HashSet<>();
   private final Set<String> failedSpans = new HashSet<>();
+  private final XponderPorts ports = new XponderPorts();
+  private final ServiceRouting routing;
 
   ServiceHandler(OpticalNetwork network, Timings timings, Notifications notifications,
       ScheduledExecutorService scheduler) {
     this.network = network;
-    this.pce = new PathComputation(network);
+    this.routing = new ServiceRouting(network, ports);
     this.spectrum = new Spectrum(network.fibers().stream().map(OpticalNetwork.Span::id).toList());
     this.timings = timings;
     this.notifications = notifications;
@@ -161,9 +160,10 @@ final class ServiceHandler {
    * @return the result, and the path description when there is a path
    */
   synchronized PceOutcome computeOnly(ServiceInput in) {
-    PceResult result = compute(in, Set.of());
-    return new PceOutcome(result, result.path()
-        .map(p -> ServiceJson.pathDescription(network, p, failedSpans)).orElse(null));
+    ServiceRouting.Routed routed = compute(in, Set.of());
+    return new PceOutcome(routed.result(), routed.result().path()
+        .map(p -> PathDescriptions.of(network, p, routed.a(), routed.z(), failedSpans))
+        .orElse(null));
   }
 
   /** A PCE result with its path-description, or null when there is no path. */
@@ -190,7 +190,15 @@ final class ServiceHandler {
   }
 
   synchronized ObjectNode topologyLayer(String network) {
-    return TopologyLayers.layer(this.network, network, spectrum, failedSpans);
+    return TopologyLayers.layer(this.network, network, spectrum, failedSpans,
+        this::networkPortWavelength);
+  }
+
+  /** The channel on an xponder's network TP, if a service holds it. */
+  private Optional<org.ferry.optical.pce.SpectrumAssignment> networkPortWavelength(
+      String xponder, String tp) {
+    return ports.holder(xponder, tp).flatMap(holder -> all().stream()
+        .filter(s -> s.portHolder().equals(holder)).findFirst()).map(s -> s.path.block());
   }
 
   synchronized Map<String, Integer> usedSlots() {
@@ -284,20 +292,24 @@ final class ServiceHandler {
   private synchronized EmulatedService computeAndStore(
       String name, ServiceInput in, boolean temp, boolean render) {
     pending.remove(key(name, temp));
-    PceResult result = compute(in, Set.of());
+    ServiceRouting.Routed routed = compute(in, Set.of());
+    PceResult result = routed.result();
     if (!result.succeeded()) {
       ObjectNode body = Notifications.body(CREATE_FAILED, name);
       body.put("response-failed", PCE_FAILED);
       body.put("operational-state", "degraded");
       body.put("pce-message", result.message());
+      routed.refusal().ifPresent(why -> body.put("pce-detail", why));
       body.put("is-temp-service", temp);
       notifications.publish("process", body);
       return null;
     }
     PceResult.Path path = result.path().orElseThrow();
     spectrum.occupy(path.spans(), path.block());
-    EmulatedService s = new EmulatedService(name, temp, in, path,
+    EmulatedService s = new EmulatedService(name, temp, in, path, routed.a(), routed.z(),
         ServiceValidation.restorable(in));
+    ports.take(s.portHolder(), network.xponder(path.aXponder()).orElseThrow(), routed.a());
+    ports.take(s.portHolder(), network.xponder(path.zXponder()).orElseThrow(), routed.z());
     (temp ? temps : services).put(name, s);
     if (render) {
       later(timings.setupFor(path), () -> implemented(s));
@@ -341,6 +353,7 @@ final class ServiceHandler {
         if (list.get(s.name) == s) {
           list.remove(s.name);
           spectrum.release(s.path.spans(), s.path.block());
+          ports.release(s.portHolder());
         }
         notifications.publish("process", Notifications.body(DELETED, s.name));
         if (recreate && !services.containsKey(s.name)) {
@@ -355,25 +368,14 @@ final class ServiceHandler {
   private PceResult recompute(EmulatedService s) {
     spectrum.release(s.path.spans(), s.path.block());
     try {
-      return compute(s.input, Set.of(s.name));
+      return compute(s.input, Set.of(s.portHolder())).result();
     } finally {
       spectrum.occupy(s.path.spans(), s.path.block());
     }
   }
 
-  private PceResult compute(ServiceInput in, Set<String> ignoring) {
-    String a = in.aEnd().flatMap(ServiceInput.End::nodeId).orElse("");
-    String z = in.zEnd().flatMap(ServiceInput.End::nodeId).orElse("");
-    for (EmulatedService other : all()) {
-      boolean shares = other.path.aXponder().equals(a) || other.path.zXponder().equals(a)
-          || other.path.aXponder().equals(z) || other.path.zXponder().equals(z);
-      if (shares && !ignoring.contains(other.name)) {
-        return PceResult.failed(PceResult.Cause.NO_PATH_EXISTS, PceResult.NO_PATH);
-      }
-    }
-    PathRequest request = new PathRequest(a, z, in.rateGbps(), in.metric(),
-        in.hard().orElse(org.ferry.optical.pce.Constraints.NONE), failedSpans);
-    return pce.compute(request, spectrum);
+  private ServiceRouting.Routed compute(ServiceInput in, Set<String> ignoring) {
+    return routing.route(in, spectrum, failedSpans, ignoring);
   }
 
   private void publishState(EmulatedService s, String message) {

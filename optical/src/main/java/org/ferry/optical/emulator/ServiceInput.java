@@ -34,9 +34,14 @@ record ServiceInput(
     PathRequest.Metric metric,
     JsonNode raw) {
 
-  /** One end of the service. */
+  /**
+   * One end of the service.
+   *
+   * @param portName the {@code port-name} of the first tx-direction entry, else of the first
+   *     rx-direction entry: the xponder port asked for, empty to let the PCE pick a free one
+   */
   record End(Optional<Double> rate, Optional<String> format, Optional<String> clli,
-      Optional<String> nodeId, boolean txRxSet) {}
+      Optional<String> nodeId, boolean txRxSet, Optional<String> portName) {}
 
   static ServiceInput parse(JsonNode input) {
     String p = "input";
@@ -66,11 +71,22 @@ record ServiceInput(
   private static Optional<End> end(JsonNode input, String field, String path) {
     String ep = path + "/" + field;
     return container(input, field, path).map(e -> {
-      boolean tx = list(e, "tx-direction", ep).map(l -> !l.isEmpty()).orElse(false);
-      boolean rx = list(e, "rx-direction", ep).map(l -> !l.isEmpty()).orElse(false);
+      List<JsonNode> tx = list(e, "tx-direction", ep).orElse(List.of());
+      List<JsonNode> rx = list(e, "rx-direction", ep).orElse(List.of());
+      Optional<String> port = portName(tx, ep + "/tx-direction")
+          .or(() -> portName(rx, ep + "/rx-direction"));
       return new End(number(e, "service-rate", ep), string(e, "service-format", ep),
-          string(e, "clli", ep), string(e, "node-id", ep), tx && rx);
+          string(e, "clli", ep), string(e, "node-id", ep), !tx.isEmpty() && !rx.isEmpty(), port);
     });
+  }
+
+  private static Optional<String> portName(List<JsonNode> direction, String path) {
+    if (direction.isEmpty()) {
+      return Optional.empty();
+    }
+    return container(direction.getFirst(), "port", path + "[0]")
+        .flatMap(port -> string(port, "port-name", path + "[0]/port"))
+        .filter(name -> !name.isBlank());
   }
 
   static Constraints constraints(JsonNode node, String path) {

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import org.ferry.optical.pce.OpticalNetwork;
 
 /**
@@ -46,9 +46,16 @@ public record TopologyFile(OpticalNetwork network, List<StartupService> services
   /**
    * Reads a topology file.
    *
-   * @throws IllegalArgumentException naming the file and what is wrong in it
+   * @throws IllegalArgumentException naming the file and what is wrong in it: a field by its
+   *     place in the file with the values it may take, an unknown key with the nearest known one,
+   *     or a file that is not there with how to get the default
    */
   public static TopologyFile read(Path file) {
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException("topology file " + file + " does not exist; leave out"
+          + " --topology to use the default (the reference setting), or start from a copy of "
+          + DEFAULT_RESOURCE + " (format: docs/optical-emulator.md)");
+    }
     try {
       return parse(new ObjectMapper().readTree(Files.readString(file)), file.toString());
     } catch (IOException e) {
@@ -57,32 +64,68 @@ public record TopologyFile(OpticalNetwork network, List<StartupService> services
     }
   }
 
+  /** Where the default topology is, in the source tree. */
+  static final String DEFAULT_RESOURCE =
+      "optical/src/main/resources/org/ferry/optical/emulator/default-topology.json";
+
+  private static final Set<String> ROOT_KEYS =
+      Set.of("grid", "roadms", "xponders", "fibers", "services");
+  private static final Set<String> DEVICE_KEYS = Set.of("vendor", "model", "ip");
+  private static final Set<String> ROADM_KEYS =
+      union(Set.of("id", "site", "degrees", "srgs"), DEVICE_KEYS);
+  private static final Set<String> XPONDER_KEYS = union(Set.of("id", "site", "roadm", "srg",
+      "type", "network-ports", "client-ports"), DEVICE_KEYS);
+  private static final Set<String> FIBER_KEYS = Set.of("id", "a", "z", "length-km", "srlgs");
+  private static final Set<String> END_KEYS = Set.of("roadm", "degree");
+  private static final Set<String> SERVICE_KEYS = Set.of("name", "a-end", "z-end", "restorable");
+
   static TopologyFile parse(JsonNode root, String source) {
     try {
+      TopologyFields top = new TopologyFields(root, "", ROOT_KEYS);
       List<OpticalNetwork.Roadm> roadms = new ArrayList<>();
-      for (JsonNode r : items(root, "roadms")) {
-        roadms.add(new OpticalNetwork.Roadm(text(r, "id"), text(r, "site"),
-            r.path("degrees").asInt(2), r.path("srgs").asInt(1)));
+      List<JsonNode> items = top.items("roadms");
+      for (int i = 0; i < items.size(); i++) {
+        TopologyFields r = new TopologyFields(items.get(i), top.item("roadms", i), ROADM_KEYS);
+        roadms.add(new OpticalNetwork.Roadm(r.text("id"), r.text("site"),
+            r.integer("degrees", 2, 1), r.integer("srgs", 1, 1), device(r, "roadm")));
       }
       List<OpticalNetwork.Xponder> xponders = new ArrayList<>();
-      for (JsonNode x : items(root, "xponders")) {
-        xponders.add(new OpticalNetwork.Xponder(text(x, "id"), text(x, "site"), text(x, "roadm"),
-            x.path("srg").asInt(1), OpticalNetwork.XponderType.valueOf(
-                text(x, "type").toUpperCase(Locale.ROOT).replace('-', '_'))));
+      items = top.items("xponders");
+      for (int i = 0; i < items.size(); i++) {
+        TopologyFields x = new TopologyFields(items.get(i), top.item("xponders", i),
+            XPONDER_KEYS);
+        OpticalNetwork.XponderType type = x.choice("type", OpticalNetwork.XponderType.class, null);
+        int network = x.integer("network-ports", type.defaultNetworkPorts(), 1);
+        int clients = x.integer("client-ports", Math.max(network, type.defaultClientPorts()),
+            network);
+        xponders.add(new OpticalNetwork.Xponder(x.text("id"), x.text("site"), x.text("roadm"),
+            x.integer("srg", 1, 1), type, network, clients,
+            device(x, TopologyFields.spelling(type))));
       }
       List<OpticalNetwork.Span> fibers = new ArrayList<>();
-      for (JsonNode f : items(root, "fibers")) {
+      items = top.items("fibers");
+      for (int i = 0; i < items.size(); i++) {
+        TopologyFields f = new TopologyFields(items.get(i), top.item("fibers", i), FIBER_KEYS);
         List<Long> srlgs = new ArrayList<>();
-        f.path("srlgs").forEach(s -> srlgs.add(s.asLong()));
-        fibers.add(new OpticalNetwork.Span(text(f, "id"), end(f.path("a")), end(f.path("z")),
-            f.path("length-km").asDouble(0), srlgs));
+        for (JsonNode srlg : f.items("srlgs")) {
+          if (!srlg.isIntegralNumber()) {
+            throw new IllegalArgumentException(f.name("srlgs") + " must hold integers, got "
+                + srlg);
+          }
+          srlgs.add(srlg.asLong());
+        }
+        fibers.add(new OpticalNetwork.Span(f.text("id"), end(f, "a"), end(f, "z"),
+            f.positive("length-km"), srlgs));
       }
-      OpticalNetwork.Grid grid = OpticalNetwork.Grid.valueOf(
-          root.path("grid").asText("fixed").toUpperCase(Locale.ROOT));
+      OpticalNetwork.Grid grid = top.choice("grid", OpticalNetwork.Grid.class,
+          OpticalNetwork.Grid.FIXED);
       List<StartupService> services = new ArrayList<>();
-      for (JsonNode s : items(root, "services")) {
-        services.add(new StartupService(text(s, "name"), text(s, "a-end"), text(s, "z-end"),
-            s.path("restorable").asBoolean(true)));
+      items = top.items("services");
+      for (int i = 0; i < items.size(); i++) {
+        TopologyFields s = new TopologyFields(items.get(i), top.item("services", i),
+            SERVICE_KEYS);
+        services.add(new StartupService(s.text("name"), s.text("a-end"), s.text("z-end"),
+            s.bool("restorable", true)));
       }
       return new TopologyFile(new OpticalNetwork(roadms, xponders, fibers, grid), services);
     } catch (IllegalArgumentException e) {
@@ -90,26 +133,20 @@ public record TopologyFile(OpticalNetwork network, List<StartupService> services
     }
   }
 
-  private static List<JsonNode> items(JsonNode root, String field) {
-    List<JsonNode> items = new ArrayList<>();
-    JsonNode node = root.path(field);
-    if (!node.isMissingNode() && !node.isArray()) {
-      throw new IllegalArgumentException("\"" + field + "\" must be an array");
-    }
-    node.forEach(items::add);
-    return items;
+  private static OpticalNetwork.Device device(TopologyFields fields, String model) {
+    return new OpticalNetwork.Device(fields.optionalText("vendor").orElse("ferry-emulator"),
+        fields.optionalText("model").orElse(model), fields.optionalText("ip"));
   }
 
-  private static OpticalNetwork.End end(JsonNode node) {
-    return new OpticalNetwork.End(text(node, "roadm"), node.path("degree").asInt(0));
+  private static OpticalNetwork.End end(TopologyFields fiber, String side) {
+    TopologyFields end = new TopologyFields(fiber.fieldNode(side), fiber.name(side)
+        .replace("\"", ""), END_KEYS);
+    return new OpticalNetwork.End(end.text("roadm"), end.integer("degree", 0, 1));
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isTextual() || value.asText().isBlank()) {
-      throw new IllegalArgumentException("\"" + field + "\" is missing or not a string in "
-          + node);
-    }
-    return value.asText();
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 }

@@ -1,8 +1,10 @@
 package org.ferry.optical.emulator;
 
+import static org.ferry.optical.pce.OpenRoadmNames.clientTp;
 import static org.ferry.optical.pce.OpenRoadmNames.degreeCtp;
 import static org.ferry.optical.pce.OpenRoadmNames.degreeTtp;
 import static org.ferry.optical.pce.OpenRoadmNames.linkId;
+import static org.ferry.optical.pce.OpenRoadmNames.networkTp;
 import static org.ferry.optical.pce.OpenRoadmNames.srgCp;
 import static org.ferry.optical.pce.OpenRoadmNames.srgNode;
 import static org.ferry.optical.pce.OpenRoadmNames.srgPp;
@@ -12,10 +14,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
-import org.ferry.optical.pce.OpenRoadmNames;
 import org.ferry.optical.pce.OpticalNetwork;
 import org.ferry.optical.pce.Spectrum;
+import org.ferry.optical.pce.SpectrumAssignment;
 
 /**
  * The four RFC 8345 networks TransportPCE exposes, with the OpenROADM augmentations Ferry reads:
@@ -29,10 +32,17 @@ final class TopologyLayers {
       Set.of("clli-network", "openroadm-network", "openroadm-topology", "otn-topology");
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String CN = "org-openroadm-common-network:";
+  private static final String NT = "org-openroadm-network-topology:";
 
   private TopologyLayers() {}
 
-  static ObjectNode layer(OpticalNetwork net, String name, Spectrum spectrum, Set<String> failed) {
+  /** The channel on an xponder's network TP ({@code xponder id, tp id}), if one is set up. */
+  interface Wavelengths {
+    Optional<SpectrumAssignment> on(String xponder, String tp);
+  }
+
+  static ObjectNode layer(OpticalNetwork net, String name, Spectrum spectrum, Set<String> failed,
+      Wavelengths wavelengths) {
     ObjectNode network = JSON.objectNode();
     network.put("network-id", name);
     ArrayNode nodes = network.putArray("node");
@@ -40,15 +50,20 @@ final class TopologyLayers {
       case "clli-network" -> net.sites().forEach(site -> nodes.addObject()
           .put("node-id", site).put("org-openroadm-clli-network:clli", site));
       case "openroadm-network" -> {
-        net.roadms().forEach(r -> device(nodes, r.id(), r.site(), "ROADM"));
-        net.xponders().forEach(x -> device(nodes, x.id(), x.site(), "XPONDER"));
+        net.roadms().forEach(r -> device(nodes, r.id(), r.site(), "ROADM", r.device()));
+        net.xponders().forEach(x -> device(nodes, x.id(), x.site(), "XPONDER", x.device()));
       }
-      case "openroadm-topology" -> openroadmTopology(net, network, nodes, spectrum, failed);
+      case "openroadm-topology" ->
+          openroadmTopology(net, network, nodes, spectrum, failed, wavelengths);
       case "otn-topology" -> net.xponders().stream().filter(x -> x.type().switchponder())
           .forEach(x -> {
             ObjectNode node = node(nodes, xponderNode(x.id()), "SWITCH", x.id(), x.site());
-            tp(node, OpenRoadmNames.NETWORK_TP, "XPONDER-NETWORK");
-            tp(node, OpenRoadmNames.CLIENT_TP, "XPONDER-CLIENT");
+            for (int n = 1; n <= x.networkPorts(); n++) {
+              tp(node, networkTp(n), "XPONDER-NETWORK");
+            }
+            for (int c = 1; c <= x.clientPorts(); c++) {
+              tp(node, clientTp(c), "XPONDER-CLIENT");
+            }
           });
       default -> throw RestconfException.dataMissing();
     }
@@ -58,7 +73,7 @@ final class TopologyLayers {
   }
 
   private static void openroadmTopology(OpticalNetwork net, ObjectNode network, ArrayNode nodes,
-      Spectrum spectrum, Set<String> failed) {
+      Spectrum spectrum, Set<String> failed, Wavelengths wavelengths) {
     ArrayNode links = network.putArray("ietf-network-topology:link");
     for (OpticalNetwork.Roadm r : net.roadms()) {
       for (int d = 1; d <= r.degrees(); d++) {
@@ -89,19 +104,12 @@ final class TopologyLayers {
       for (int s = 1; s <= r.srgs(); s++) {
         ObjectNode srg = node(nodes, srgNode(r.id(), s), "SRG", r.id(), r.site());
         tp(srg, srgCp(s), "SRG-TXRX-CP");
-        tp(srg, srgPp(s, 1), "SRG-TXRX-PP");
+        for (int pp = 1; pp <= net.addDropPorts(r.id(), s); pp++) {
+          tp(srg, srgPp(s, pp), "SRG-TXRX-PP");
+        }
       }
     }
-    for (OpticalNetwork.Xponder x : net.xponders()) {
-      ObjectNode node = node(nodes, xponderNode(x.id()), "XPONDER", x.id(), x.site());
-      tp(node, OpenRoadmNames.NETWORK_TP, "XPONDER-NETWORK");
-      tp(node, OpenRoadmNames.CLIENT_TP, "XPONDER-CLIENT");
-      String srg = srgNode(x.roadm(), x.srg());
-      link(links, xponderNode(x.id()), OpenRoadmNames.NETWORK_TP, srg, srgPp(x.srg(), 1),
-          "XPONDER-OUTPUT", "inService");
-      link(links, srg, srgPp(x.srg(), 1), xponderNode(x.id()), OpenRoadmNames.NETWORK_TP,
-          "XPONDER-INPUT", "inService");
-    }
+    net.xponders().forEach(x -> xponder(net, x, nodes, links, wavelengths));
     for (OpticalNetwork.Span f : net.fibers()) {
       String state = failed.contains(f.id()) ? "outOfService" : "inService";
       for (OpticalNetwork.End[] ends : new OpticalNetwork.End[][] {{f.a(), f.z()},
@@ -122,10 +130,48 @@ final class TopologyLayers {
     }
   }
 
-  private static void device(ArrayNode nodes, String id, String site, String type) {
+  /**
+   * An xponder's node: its network TPs, each wired to a client (associated-connection-map-tp)
+   * and to an SRG PP (tail-equipment-id, and the XPONDER-OUTPUT/-INPUT links), with the channel
+   * it carries when a service holds it; then its client TPs.
+   */
+  private static void xponder(OpticalNetwork net, OpticalNetwork.Xponder x, ArrayNode nodes,
+      ArrayNode links, Wavelengths wavelengths) {
+    String id = xponderNode(x.id());
+    ObjectNode node = node(nodes, id, "XPONDER", x.id(), x.site());
+    String srg = srgNode(x.roadm(), x.srg());
+    for (int n = 1; n <= x.networkPorts(); n++) {
+      String pp = srgPp(x.srg(), net.addDropPort(x, n));
+      ObjectNode tp = tp(node, networkTp(n), "XPONDER-NETWORK");
+      ArrayNode clients = tp.putArray(CN + "associated-connection-map-tp");
+      for (int c = 1; c <= x.clientPorts(); c++) {
+        if (x.networkPortOf(c) == n) {
+          clients.add(clientTp(c));
+        }
+      }
+      ObjectNode attributes = tp.putObject(NT + "xpdr-network-attributes");
+      attributes.put("tail-equipment-id", srg + "--" + pp);
+      wavelengths.on(x.id(), networkTp(n)).ifPresent(block -> attributes.putObject("wavelength")
+          .put("frequency", block.centreFrequencyThz())
+          .put("width", block.widthGhz() > 50 ? block.widthGhz() - 12.5 : 40.0));
+      link(links, id, networkTp(n), srg, pp, "XPONDER-OUTPUT", "inService");
+      link(links, srg, pp, id, networkTp(n), "XPONDER-INPUT", "inService");
+    }
+    for (int c = 1; c <= x.clientPorts(); c++) {
+      tp(node, clientTp(c), "XPONDER-CLIENT").putArray(CN + "associated-connection-map-tp")
+          .add(networkTp(x.networkPortOf(c)));
+    }
+  }
+
+  /** A node of openroadm-network with what TransportPCE reads from the device's info. */
+  private static void device(ArrayNode nodes, String id, String site, String type,
+      OpticalNetwork.Device device) {
     ObjectNode node = nodes.addObject();
     node.put("node-id", id);
     node.put(CN + "node-type", type);
+    node.put("org-openroadm-network:vendor", device.vendor());
+    node.put("org-openroadm-network:model", device.model());
+    device.ip().ifPresent(ip -> node.put("org-openroadm-network:ip", ip));
     node.putArray("supporting-node").addObject().put("network-ref", "clli-network")
         .put("node-ref", site);
   }
@@ -143,8 +189,8 @@ final class TopologyLayers {
     return node;
   }
 
-  private static void tp(ObjectNode node, String id, String type) {
-    ((ArrayNode) node.get("ietf-network-topology:termination-point")).addObject()
+  private static ObjectNode tp(ObjectNode node, String id, String type) {
+    return ((ArrayNode) node.get("ietf-network-topology:termination-point")).addObject()
         .put("tp-id", id).put(CN + "tp-type", type)
         .put(CN + "operational-state", "inService");
   }

@@ -21,6 +21,7 @@ public final class OpenRoadmNames {
 
   public static final String NETWORK_TP = "XPDR1-NETWORK1";
   public static final String CLIENT_TP = "XPDR1-CLIENT1";
+  private static final Pattern XPONDER_TP = Pattern.compile("^XPDR1-(NETWORK|CLIENT)(\\d+)$");
 
   private static final Pattern R2R =
       Pattern.compile("^(.+)-DEG(\\d+)-DEG\\2-TTP-TXRXto(.+)-DEG(\\d+)-DEG\\4-TTP-TXRX$");
@@ -29,6 +30,30 @@ public final class OpenRoadmNames {
 
   public static String xponderNode(String xponder) {
     return xponder + "-XPDR1";
+  }
+
+  /** Network port {@code n} of an xponder's openroadm-topology node, {@code XPDR1-NETWORKn}. */
+  public static String networkTp(int n) {
+    return "XPDR1-NETWORK" + n;
+  }
+
+  /** Client port {@code n}, {@code XPDR1-CLIENTn}. */
+  public static String clientTp(int n) {
+    return "XPDR1-CLIENT" + n;
+  }
+
+  /**
+   * The number of an xponder port named as TransportPCE names them in openroadm-topology.
+   *
+   * @return {@code [1, n]} for XPDR1-NETWORKn, {@code [0, n]} for XPDR1-CLIENTn, empty otherwise
+   */
+  public static Optional<int[]> parseXponderTp(String tp) {
+    Matcher m = XPONDER_TP.matcher(tp);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    return Optional.of(new int[] {m.group(1).equals("NETWORK") ? 1 : 0,
+        Integer.parseInt(m.group(2))});
   }
 
   public static String degreeTtp(int degree) {

@@ -51,27 +51,94 @@ public record OpticalNetwork(
     public boolean switchponder() {
       return this != TRANSPONDER_100G;
     }
+
+    /**
+     * Network ports when the topology file gives none: two on a transponder, as on the
+     * XPDR-A1 device TransportPCE's end-to-end tests run against; one on a switchponder.
+     */
+    public int defaultNetworkPorts() {
+      return switchponder() ? 1 : 2;
+    }
+
+    /** Client ports when the topology file gives none: one per network port, four per
+     * switchponder (whose clients are multiplexed onto its line). */
+    public int defaultClientPorts() {
+      return switchponder() ? 4 : defaultNetworkPorts();
+    }
   }
 
   /** A ROADM with {@code degrees} line degrees and {@code srgs} add/drop groups. */
-  public record Roadm(String id, String site, int degrees, int srgs) {
+  public record Roadm(String id, String site, int degrees, int srgs, Device device) {
     public Roadm {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(site, "site");
+      Objects.requireNonNull(device, "device");
       if (degrees < 1 || srgs < 1) {
         throw new IllegalArgumentException(
             "ROADM " + id + " needs at least one degree and one SRG");
       }
     }
+
+    public Roadm(String id, String site, int degrees, int srgs) {
+      this(id, site, degrees, srgs, Device.defaults("roadm"));
+    }
   }
 
-  /** An xponder whose line port drops into SRG {@code srg} of {@code roadm}. */
-  public record Xponder(String id, String site, String roadm, int srg, XponderType type) {
+  /**
+   * An xponder whose network ports drop into SRG {@code srg} of {@code roadm}, one add/drop port
+   * (PP) each. Its ports are the openroadm-topology TPs {@code XPDR1-NETWORKn} and
+   * {@code XPDR1-CLIENTn}; client {@code c} is wired to network port {@code ((c - 1) mod
+   * networkPorts) + 1}, so a transponder pairs them one to one and a switchponder's clients share
+   * its network ports.
+   *
+   * @param networkPorts line ports, at least 1; each carries one wavelength
+   * @param clientPorts client ports, at least as many as network ports
+   * @param device what openroadm-network says of the device (vendor, model, IP)
+   */
+  public record Xponder(String id, String site, String roadm, int srg, XponderType type,
+      int networkPorts, int clientPorts, Device device) {
     public Xponder {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(site, "site");
       Objects.requireNonNull(roadm, "roadm");
       Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(device, "device");
+      if (networkPorts < 1 || clientPorts < networkPorts) {
+        throw new IllegalArgumentException("xponder " + id + " needs at least one network port"
+            + " and at least as many client ports as network ports (network-ports "
+            + networkPorts + ", client-ports " + clientPorts + ")");
+      }
+    }
+
+    /** An xponder with its type's ports ({@link XponderType#defaultNetworkPorts()}). */
+    public Xponder(String id, String site, String roadm, int srg, XponderType type) {
+      this(id, site, roadm, srg, type, type.defaultNetworkPorts(), type.defaultClientPorts(),
+          Device.defaults(type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+    }
+
+    /** The network port a client port is wired to. */
+    public int networkPortOf(int client) {
+      return (client - 1) % networkPorts + 1;
+    }
+  }
+
+  /**
+   * The device facts TransportPCE reads from a device's info and publishes in openroadm-network.
+   *
+   * @param vendor the vendor
+   * @param model the model
+   * @param ip its management address, empty when not known
+   */
+  public record Device(String vendor, String model, Optional<String> ip) {
+    public Device {
+      Objects.requireNonNull(vendor, "vendor");
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(ip, "ip");
+    }
+
+    /** The emulator's device of a model, with no address. */
+    public static Device defaults(String model) {
+      return new Device("ferry-emulator", model, Optional.empty());
     }
   }
 
@@ -182,6 +249,31 @@ public record OpticalNetwork(
   public Optional<Span> fiberAt(String roadm, int degree) {
     End end = new End(roadm, degree);
     return fibers.stream().filter(f -> f.a().equals(end) || f.z().equals(end)).findFirst();
+  }
+
+  /**
+   * The add/drop port (PP) of its SRG that an xponder's network port is plugged into. PPs are
+   * numbered from 1 per SRG over the xponders in the order given, each network port taking the
+   * next, as TransportPCE's tests wire XPDR1-NETWORK1 to SRG1-PP1 and XPDR1-NETWORK2 to SRG1-PP2.
+   */
+  public int addDropPort(Xponder xponder, int networkPort) {
+    int before = 0;
+    for (Xponder x : xponders) {
+      if (x.id().equals(xponder.id())) {
+        return before + networkPort;
+      }
+      if (x.roadm().equals(xponder.roadm()) && x.srg() == xponder.srg()) {
+        before += x.networkPorts();
+      }
+    }
+    throw new IllegalArgumentException("unknown xponder " + xponder.id());
+  }
+
+  /** How many add/drop ports of an SRG are wired to xponders (at least 1). */
+  public int addDropPorts(String roadm, int srg) {
+    int ports = xponders.stream().filter(x -> x.roadm().equals(roadm) && x.srg() == srg)
+        .mapToInt(Xponder::networkPorts).sum();
+    return Math.max(ports, 1);
   }
 
   /** The sites (CLLIs), in order of first mention. */

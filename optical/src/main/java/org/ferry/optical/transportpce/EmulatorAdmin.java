@@ -16,8 +16,7 @@ public final class EmulatorAdmin {
   private final RestconfClient restconf;
 
   public EmulatorAdmin(TransportPceSettings settings) {
-    this.restconf = new RestconfClient(settings.base(), settings.user(), settings.password(),
-        settings.requestTimeout());
+    this.restconf = new RestconfClient(settings);
   }
 
   /**

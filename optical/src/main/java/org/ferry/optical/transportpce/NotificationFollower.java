@@ -24,12 +24,41 @@ import org.slf4j.LoggerFactory;
  * up) to a consumer. Every notification, whatever its topic, and every gap in the stream (a
  * restart, a failed read) is first announced to a "something changed" callback, so that what
  * was read from the controller before is read again.
+ *
+ * <p>When reading fails it backs off exponentially (1 s doubling to 30 s, with jitter) and gives
+ * up, logging an error, after {@link #MAX_FAILURES} failures in a row (about three minutes of
+ * trying):
+ * from then on faults are not heard of, and the log says so and why.
  */
 final class NotificationFollower implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationFollower.class);
   private static final long WAIT_MS = 5_000;
   private static final long NBI_POLL_MS = 1_000;
+  /** Failed reads in a row after which the follower stops. */
+  static final int MAX_FAILURES = 12;
+
+  /**
+   * How the follower waits after failed reads.
+   *
+   * @param firstMs the wait after the first failure; it doubles after each one
+   * @param maxMs the longest wait
+   * @param maxFailures failures in a row after which it gives up
+   */
+  record Backoff(long firstMs, long maxMs, int maxFailures) {
+    static final Backoff STANDARD = new Backoff(1_000, 30_000, MAX_FAILURES);
+
+    /**
+     * The wait before retry {@code n} (1 for the first), less up to a quarter at random so that
+     * clients that failed together do not come back together.
+     *
+     * @param random in [0, 1)
+     */
+    long waitMs(int n, double random) {
+      long full = Math.min(maxMs, firstMs << Math.min(n - 1, 20));
+      return full - (long) (full * 0.25 * random);
+    }
+  }
 
   /** A fibre changed state. */
   record FiberEvent(String fiber, boolean down, List<String> servicesDown, Instant at) {}
@@ -44,10 +73,20 @@ final class NotificationFollower implements AutoCloseable {
   private final NbiNotificationReader nbi;
   private volatile long last;
   private volatile boolean running = true;
+  private volatile String gaveUp;
+  private final Backoff backoff;
 
   NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
       Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber,
       Runnable onChange) {
+    this(restconf, source, fiberOfLink, onFiber, onChange, Backoff.STANDARD);
+  }
+
+  /** With the backoff given, for tests that cannot wait minutes for it to give up. */
+  NotificationFollower(RestconfClient restconf, TransportPceSettings.NotificationSource source,
+      Function<String, Optional<String>> fiberOfLink, Consumer<FiberEvent> onFiber,
+      Runnable onChange, Backoff backoff) {
+    this.backoff = backoff;
     this.restconf = restconf;
     this.onFiber = onFiber;
     this.onChange = onChange;
@@ -73,7 +112,14 @@ final class NotificationFollower implements AutoCloseable {
         .map(Failure::message);
   }
 
+  /** Why the follower stopped following, if it gave up. */
+  Optional<String> gaveUp() {
+    return Optional.ofNullable(gaveUp);
+  }
+
+
   private void loop() {
+    int failuresInARow = 0;
     while (running) {
       try {
         if (nbi != null) {
@@ -82,6 +128,7 @@ final class NotificationFollower implements AutoCloseable {
             handle(n);
             last++;
           }
+          failuresInARow = 0;
           Thread.sleep(NBI_POLL_MS);
           continue;
         }
@@ -102,6 +149,7 @@ final class NotificationFollower implements AutoCloseable {
           handle(n);
           last = Math.max(last, n.path("seq").asLong());
         }
+        failuresInARow = 0;
       } catch (InterruptedException e) {
         return;
       } catch (CancellationException e) {
@@ -110,10 +158,21 @@ final class NotificationFollower implements AutoCloseable {
         if (!running) {
           return;
         }
-        log.warn("notifications from {} failed, retrying: {}", restconf.peer(), e.getMessage());
         onChange.run(); // whatever happened meanwhile went unheard
+        failuresInARow++;
+        if (failuresInARow >= backoff.maxFailures()) {
+          gaveUp = "reading notifications from " + restconf.peer() + " failed "
+              + failuresInARow + " times in a row; the last failure: " + e.getMessage();
+          log.error("{}; stopped following them, so fibre faults and failed services are no"
+              + " longer heard of (restart Ferry once the controller answers)", gaveUp);
+          return;
+        }
+        long wait = backoff.waitMs(failuresInARow, java.util.concurrent.ThreadLocalRandom.current()
+            .nextDouble());
+        log.warn("notifications from {} failed ({} in a row), retrying in {} ms: {}",
+            restconf.peer(), failuresInARow, wait, e.getMessage());
         try {
-          Thread.sleep(1_000);
+          Thread.sleep(wait);
         } catch (InterruptedException ie) {
           return;
         }

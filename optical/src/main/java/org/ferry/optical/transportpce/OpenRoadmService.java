@@ -147,7 +147,11 @@ public final class OpenRoadmService {
               .asDouble()) / 2;
       List<String> links = new java.util.ArrayList<>();
       List<String> down = new java.util.ArrayList<>();
-      for (JsonNode hop : dir.path("aToZ")) {
+      // hops are a YANG list keyed by id, "0", "1", ...: a server need not send them in order
+      List<JsonNode> hops = new java.util.ArrayList<>();
+      dir.path("aToZ").forEach(hops::add);
+      hops.sort(java.util.Comparator.comparingLong(hop -> hopNumber(hop.path("id").asText())));
+      for (JsonNode hop : hops) {
         JsonNode resource = hop.path("resource");
         if (resource.has("link-id")) {
           links.add(resource.path("link-id").asText());
@@ -159,6 +163,15 @@ public final class OpenRoadmService {
       }
       return new PathDirection(Math.round(centre * 1e5) / 1e5, dir.path("width").asDouble(),
           links, down);
+    }
+
+    /** A hop's number; one that is not a number keeps its place after the numbered ones. */
+    private static long hopNumber(String id) {
+      try {
+        return Long.parseLong(id);
+      } catch (NumberFormatException e) {
+        return Long.MAX_VALUE;
+      }
     }
   }
 }

@@ -22,7 +22,11 @@ import org.ferry.seam.SouthboundException;
  * RFC 8040 over {@link HttpClient}: RPCs ({@code POST {base}/operations/{module}:{rpc}}) and data
  * reads ({@code GET {base}/data/...}) in JSON with basic authentication. Maps what goes wrong to
  * {@link SouthboundException}s that name the controller: connection failures, time-outs and 5xx
- * are retriable, other 4xx are not; the RESTCONF {@code error-message} is quoted.
+ * are retriable, other 4xx are not; the RESTCONF {@code error-message} is quoted, and a reply
+ * that is not RESTCONF's (an HTML page, a 404 from another server) is described with the URL,
+ * status, content type and an excerpt ({@link ReplyDescriptions}). Every request has the
+ * time-out given; reads and the RPCs that change nothing are retried on transient faults
+ * ({@link Retries}).
  *
  * <p>Thread-safe; one HTTP client per controller.
  */
@@ -34,6 +38,7 @@ public final class RestconfClient {
   private final String peer;
   private final HttpClient http;
   private final AtomicLong dataReads = new AtomicLong();
+  private final Retries retries = Retries.standard();
   private final ObjectMapper mapper = new ObjectMapper()
       .setSerializationInclusion(JsonInclude.Include.NON_ABSENT);
 
@@ -44,13 +49,31 @@ public final class RestconfClient {
    * @param timeout per request
    */
   public RestconfClient(URI base, String user, String password, Duration timeout) {
+    this(base, user, password, timeout, Optional.empty());
+  }
+
+  /** A client for the controller of some settings, trusting their CA file for https. */
+  public RestconfClient(TransportPceSettings settings) {
+    this(settings.base(), settings.user(), settings.password(), settings.requestTimeout(),
+        settings.caFile());
+  }
+
+  /**
+   * @param caFile the CA certificates to trust for https instead of the JDK's; empty for the
+   *     JDK's
+   * @throws IllegalArgumentException naming the CA file if it cannot be used
+   */
+  public RestconfClient(URI base, String user, String password, Duration timeout,
+      Optional<java.nio.file.Path> caFile) {
     String root = Objects.requireNonNull(base, "base").toString();
     this.base = URI.create(root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
     this.authorization = "Basic " + Base64.getEncoder().encodeToString(
         (user + ":" + password).getBytes(StandardCharsets.UTF_8));
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.peer = "TransportPCE at " + this.base;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+    caFile.ifPresent(file -> builder.sslContext(TrustedCertificates.context(file)));
+    this.http = builder.build();
   }
 
   /** Who this client calls, for messages. */
@@ -71,13 +94,20 @@ public final class RestconfClient {
   public Optional<JsonNode> rpc(String rpc, Object input) {
     ObjectNode body = mapper.createObjectNode();
     body.set("input", mapper.valueToTree(input));
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base
-        + "/operations/" + rpc)).POST(HttpRequest.BodyPublishers.ofString(body.toString())),
-        "POST operations/" + rpc);
+    URI uri = URI.create(base + "/operations/" + rpc);
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())), "POST " + uri,
+        Retries.safeToRepeat(rpc));
     if (response.statusCode() == 204) {
       return Optional.empty();
     }
-    JsonNode reply = parse(response, rpc);
+    if (response.statusCode() == 404 || response.statusCode() == 409) {
+      // an RPC has no "data missing": the server does not know it
+      throw new SouthboundException(peer, "POST " + uri + " answered "
+          + ReplyDescriptions.of(response) + "; " + ReplyDescriptions.notRestconfHint(base),
+          false);
+    }
+    JsonNode reply = parse(response, "POST " + uri);
     String module = rpc.substring(0, rpc.indexOf(':'));
     JsonNode output = reply.has(module + ":output") ? reply.get(module + ":output")
         : reply.get("output");
@@ -96,9 +126,9 @@ public final class RestconfClient {
    */
   public Optional<JsonNode> get(String path) {
     dataReads.incrementAndGet();
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/data/"
-        + path)).GET(), "GET data/" + path);
-    return Optional.ofNullable(parse(response, path));
+    URI uri = URI.create(base + "/data/" + path);
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri).GET(), "GET " + uri, true);
+    return Optional.ofNullable(parse(response, "GET " + uri));
   }
 
   /** How many data reads ({@link #get}) this client has made: what a reading costs. */
@@ -112,7 +142,7 @@ public final class RestconfClient {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri);
     request = json == null ? request.GET()
         : request.method(method, HttpRequest.BodyPublishers.ofString(json));
-    return send(request, method + " " + path);
+    return send(request, method + " " + uri, false);
   }
 
   JsonNode read(HttpResponse<String> response, String what) {
@@ -123,17 +153,38 @@ public final class RestconfClient {
     return node;
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, String what) {
+  /**
+   * Sends a request; when {@code repeatable}, a transient fault (including a 5xx reply) is
+   * retried with backoff, and the last one thrown.
+   */
+  private HttpResponse<String> send(HttpRequest.Builder request, String what,
+      boolean repeatable) {
+    HttpRequest built = request.timeout(timeout)
+        .header("Authorization", authorization)
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json").build();
+    if (!repeatable) {
+      return sendOnce(built, what);
+    }
+    return retries.run(() -> {
+      HttpResponse<String> response = sendOnce(built, what);
+      if (response.statusCode() >= 500) {
+        throw new SouthboundException(peer, what + " was refused with " + message(response),
+            true);
+      }
+      return response;
+    });
+  }
+
+  private HttpResponse<String> sendOnce(HttpRequest request, String what) {
     try {
-      return http.send(request.timeout(timeout)
-          .header("Authorization", authorization)
-          .header("Content-Type", "application/json")
-          .header("Accept", "application/json").build(),
-          HttpResponse.BodyHandlers.ofString());
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.net.http.HttpTimeoutException e) {
-      throw new SouthboundException(peer, what + " timed out after " + timeout, true, e);
+      throw new SouthboundException(peer, what + " timed out after " + timeout
+          + ": check that the controller is up and not overloaded", true, e);
     } catch (IOException e) {
-      throw new SouthboundException(peer, what + " failed: " + e, true, e);
+      throw new SouthboundException(peer, ReplyDescriptions.connectionFailure(request.uri(), e),
+          !(e instanceof javax.net.ssl.SSLException), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted during " + what);
@@ -144,28 +195,35 @@ public final class RestconfClient {
     int status = response.statusCode();
     if (status == 409 || status == 404) {
       JsonNode error = tryParse(response.body());
-      String tag = error == null ? "" : error.at("/errors/error/0/error-tag").asText();
+      if (error == null || !error.has("errors")) {
+        // not RESTCONF's error shape: another server, or a wrong path prefix
+        throw new SouthboundException(peer, what + " answered " + ReplyDescriptions.of(response)
+            + "; " + ReplyDescriptions.notRestconfHint(base), false);
+      }
+      String tag = error.at("/errors/error/0/error-tag").asText();
       if (status == 409 && !tag.equals("data-missing")) {
         throw new SouthboundException(peer, what + " was refused: " + message(response), false);
       }
       return null;
     }
     if (status >= 400) {
-      throw new SouthboundException(peer, what + " was refused with HTTP " + status + ": "
-          + message(response), status >= 500);
+      throw new SouthboundException(peer, what + " was refused with " + message(response)
+          + (status == 401 ? "; check --optical-user and the password" : ""), status >= 500);
     }
     JsonNode node = tryParse(response.body());
     if (node == null) {
-      throw new SouthboundException(peer, what + " answered HTTP " + status
-          + " with a body that is not JSON: " + abbreviate(response.body()), false);
+      throw new SouthboundException(peer, what + " answered " + ReplyDescriptions.of(response)
+          + ", which is not JSON; " + ReplyDescriptions.notRestconfHint(base), false);
     }
     return node;
   }
 
+  /** RESTCONF's error-message when the body is RESTCONF's, else a description of the reply. */
   private String message(HttpResponse<String> response) {
     JsonNode error = tryParse(response.body());
     String text = error == null ? "" : error.at("/errors/error/0/error-message").asText("");
-    return "'" + (text.isEmpty() ? abbreviate(response.body()) : text) + "'";
+    return text.isEmpty() ? ReplyDescriptions.of(response)
+        : "HTTP " + response.statusCode() + ": '" + text + "'";
   }
 
   private JsonNode tryParse(String body) {
@@ -174,9 +232,5 @@ public final class RestconfClient {
     } catch (IOException e) {
       return null;
     }
-  }
-
-  private static String abbreviate(String body) {
-    return body == null ? "" : body.length() > 200 ? body.substring(0, 200) + "..." : body;
   }
 }

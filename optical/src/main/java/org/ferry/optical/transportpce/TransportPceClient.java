@@ -27,10 +27,21 @@ public final class TransportPceClient {
   private final RestconfClient restconf;
   private final TransportPceSettings settings;
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(TransportPceClient.class);
+
+  /**
+   * A client of the controller in the settings; warns (once per client) when it would send the
+   * well-known admin/admin to a host that is not this machine.
+   */
   public TransportPceClient(TransportPceSettings settings) {
     this.settings = settings;
-    this.restconf = new RestconfClient(settings.base(), settings.user(), settings.password(),
-        settings.requestTimeout());
+    this.restconf = new RestconfClient(settings);
+    if (settings.defaultCredentialsOffLoopback()) {
+      log.warn("{}: using the default credentials admin/admin on a host that is not loopback;"
+          + " set a password on the controller and give it with --optical-password-file or"
+          + " --optical-password-env", restconf.peer());
+    }
   }
 
   public String peer() {

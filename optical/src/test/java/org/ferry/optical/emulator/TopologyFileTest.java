@@ -84,4 +84,70 @@ class TopologyFileTest {
     assertThat(topology.services()).singleElement()
         .matches(s -> !s.restorable() && s.aEnd().equals("x1"));
   }
+
+  @Test
+  void aValueOutsideItsChoicesIsRefusedNamingTheFieldAndItsAllowedValues(@TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("net.json");
+    Files.writeString(file, "{\"grid\": \"fixd\"}");
+    assertThatThrownBy(() -> TopologyFile.read(file))
+        .hasMessageContaining("\"grid\" must be one of fixed, flex; got \"fixd\"");
+
+    Files.writeString(file, """
+        {"roadms": [{"id": "r1", "site": "s1"}],
+         "xponders": [{"id": "x1", "site": "s1", "roadm": "r1", "type": "transponder-10g"}]}
+        """);
+    assertThatThrownBy(() -> TopologyFile.read(file)).hasMessageContaining(
+        "\"xponders[0].type\" must be one of transponder-100g, switchponder-1g,"
+            + " switchponder-10g; got \"transponder-10g\"");
+  }
+
+  @Test
+  void anUnknownKeyIsRefusedNamingTheNearestKnownKey(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("net.json");
+    Files.writeString(file, """
+        {"roadms": [{"id": "r1", "site": "s1"}, {"id": "r2", "site": "s2"}],
+         "fibers": [{"id": "f", "a": {"roadm": "r1", "degree": 1},
+                     "z": {"roadm": "r2", "degree": 1}, "lenght-km": 10}]}
+        """);
+
+    assertThatThrownBy(() -> TopologyFile.read(file)).hasMessageContaining(
+        "unknown key \"lenght-km\" in fibers[0] (did you mean \"length-km\"?)");
+  }
+
+  @Test
+  void aMissingFileSaysSoAndHowToGetTheDefault(@TempDir Path dir) {
+    Path file = dir.resolve("nowhere.json");
+
+    assertThatThrownBy(() -> TopologyFile.read(file))
+        .hasMessageContaining(file + " does not exist")
+        .hasMessageContaining("leave out --topology to use the default")
+        .hasMessageContaining("default-topology.json");
+  }
+
+  @Test
+  void portsPerXponderDefaultByTypeAndCanBeGiven(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("net.json");
+    Files.writeString(file, """
+        {"roadms": [{"id": "r1", "site": "s1", "vendor": "acme", "ip": "10.0.0.1"}],
+         "xponders": [
+           {"id": "t", "site": "s1", "roadm": "r1", "type": "transponder-100g"},
+           {"id": "w", "site": "s1", "roadm": "r1", "type": "switchponder-1g"},
+           {"id": "m", "site": "s1", "roadm": "r1", "type": "transponder-100g",
+            "network-ports": 4, "client-ports": 8}]}
+        """);
+
+    OpticalNetwork network = TopologyFile.read(file).network();
+
+    assertThat(network.xponder("t").orElseThrow()).matches(
+        x -> x.networkPorts() == 2 && x.clientPorts() == 2);
+    assertThat(network.xponder("w").orElseThrow()).matches(
+        x -> x.networkPorts() == 1 && x.clientPorts() == 4);
+    OpticalNetwork.Xponder m = network.xponder("m").orElseThrow();
+    assertThat(m.clientPorts()).isEqualTo(8);
+    assertThat(m.networkPortOf(6)).isEqualTo(2);
+    assertThat(network.addDropPort(m, 1)).as("after t's two and w's one").isEqualTo(4);
+    assertThat(network.roadm("r1").orElseThrow().device())
+        .isEqualTo(new OpticalNetwork.Device("acme", "roadm", java.util.Optional.of("10.0.0.1")));
+  }
 }

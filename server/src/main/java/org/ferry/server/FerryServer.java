@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.ferry.run.RunService;
 import org.ferry.server.auth.Authenticator;
 import org.ferry.server.auth.TlsSettings;
+import org.ferry.server.auth.TokenStore;
 import org.ferry.server.auth.Role;
 import org.ferry.workflow.Southbound;
 import org.ferry.workflow.WorkflowSettings;
@@ -64,9 +65,42 @@ public final class FerryServer implements AutoCloseable {
    */
   public FerryServer(RunService runs, Southbound southbound, WorkflowSettings settings,
       Authenticator authenticator, InventorySource inventory, PrometheusMeterRegistry registry) {
-    this.runs = Objects.requireNonNull(runs, "runs");
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.guard = new Guard(authenticator);
+    this(new Parts(runs, southbound, settings, authenticator, inventory, registry,
+        Optional.empty()));
+  }
+
+  /**
+   * What a server serves and with what it checks callers.
+   *
+   * @param inventory where PUT inventory goes ({@link InventorySource#NOT_AVAILABLE} for 501)
+   * @param registry where the meters go, and what /metrics shows
+   * @param tokens the token store an admin manages over {@code /api/v1/tokens}; without one
+   *     those routes are not served
+   */
+  public record Parts(RunService runs, Southbound southbound, WorkflowSettings settings,
+      Authenticator authenticator, InventorySource inventory, PrometheusMeterRegistry registry,
+      Optional<TokenStore> tokens) {
+    public Parts {
+      Objects.requireNonNull(runs, "runs");
+      Objects.requireNonNull(southbound, "southbound");
+      Objects.requireNonNull(settings, "settings");
+      Objects.requireNonNull(authenticator, "authenticator");
+      Objects.requireNonNull(inventory, "inventory");
+      Objects.requireNonNull(registry, "registry");
+      Objects.requireNonNull(tokens, "tokens");
+    }
+  }
+
+  /** A server over {@code parts}; it listens once {@link #start}ed. */
+  public FerryServer(Parts parts) {
+    RunService runs = parts.runs();
+    Southbound southbound = parts.southbound();
+    WorkflowSettings settings = parts.settings();
+    InventorySource inventory = parts.inventory();
+    PrometheusMeterRegistry registry = parts.registry();
+    this.runs = runs;
+    this.registry = registry;
+    this.guard = new Guard(parts.authenticator());
     RunMetrics metrics = new RunMetrics(registry);
     runs.subscribe(hub::publish);
     runs.subscribe(metrics::record);
@@ -78,6 +112,7 @@ public final class FerryServer implements AutoCloseable {
     table.addAll(new InventoryResource(southbound, inventory).routes());
     table.addAll(new OpticalResource(southbound.optical()).routes());
     table.addAll(new MetricsResource(registry).routes());
+    table.addAll(TokensResource.routesOf(parts.tokens()));
     // The document is built from this.routes when asked for, so it lists itself too.
     table.add(Route.of(HandlerType.GET, "/openapi.json", Role.VIEWER, "This OpenAPI document",
         List.of(200), ctx -> WireJson.answer(ctx, 200, OpenApiDocument.of(routes(), "1"))));

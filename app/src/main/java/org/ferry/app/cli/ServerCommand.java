@@ -21,7 +21,6 @@ import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunService;
 import org.ferry.server.FerryServer;
 import org.ferry.server.MeteredOpticalController;
-import org.ferry.server.auth.Authenticator;
 import org.ferry.server.auth.DataDirectory;
 import org.ferry.server.auth.FileTokenAuthenticator;
 import org.ferry.server.auth.TlsSettings;
@@ -147,10 +146,12 @@ public final class ServerCommand implements Callable<Integer> {
     RunService runs = new RunService(southbound, settings, new InMemoryRunStore(), pool,
         RunListener.NONE);
     Path data = dataDir == null ? DataDirectory.defaultPath() : dataDir;
-    Authenticator authenticator = new FileTokenAuthenticator(new TokenStore(data));
-    FerryServer server = new FerryServer(runs, southbound, settings, authenticator,
+    TokenStore tokens = new TokenStore(data);
+    FerryServer server = new FerryServer(new FerryServer.Parts(runs, southbound, settings,
+        new FileTokenAuthenticator(tokens),
         new StoredInventorySource(data, inventoryText(), setting.hasInventory()
-            ? setting.inventoryPath().toString() : InventoryLoader.REFERENCE_RESOURCE), registry);
+            ? setting.inventoryPath().toString() : InventoryLoader.REFERENCE_RESOURCE), registry,
+        Optional.of(tokens)));
     runs.start();
     Optional<TlsSettings> https = tls.settings();
     server.start(address.host(), address.port(), https);

@@ -66,7 +66,7 @@ public record TopologyFile(OpticalNetwork network, List<StartupService> services
 
   /** Where the default topology is, in the source tree. */
   static final String DEFAULT_RESOURCE =
-      "optical/src/main/resources/org/ferry/optical/emulator/default-topology.json";
+      "optical-emulator/src/main/resources/org/ferry/optical/emulator/default-topology.json";
 
   private static final Set<String> ROOT_KEYS =
       Set.of("grid", "roadms", "xponders", "fibers", "services");

@@ -31,6 +31,7 @@ public final class FerryApiClient {
   private final String token;
   private final HttpClient http;
   private final Duration idleLimit;
+  private final Duration requestTimeout;
 
   /**
    * @param server where {@code ferry server} listens, {@code http://HOST:PORT} or https
@@ -38,10 +39,14 @@ public final class FerryApiClient {
    * @throws IllegalArgumentException if {@code server} is not an http or https URL
    */
   public FerryApiClient(URI server, String token) {
-    this(server, token, EventStream.IDLE_LIMIT);
+    this(server, token, REQUEST_TIMEOUT, EventStream.IDLE_LIMIT);
   }
 
-  FerryApiClient(URI server, String token, Duration idleLimit) {
+  /**
+   * @param requestTimeout how long connecting, and then an answer's head, may take
+   * @param idleLimit how long an event stream may stay silent before it is given up
+   */
+  FerryApiClient(URI server, String token, Duration requestTimeout, Duration idleLimit) {
     String scheme = server.getScheme();
     if (!"http".equals(scheme) && !"https".equals(scheme) || server.getHost() == null) {
       throw new IllegalArgumentException("--server must be an http:// or https:// URL, e.g."
@@ -50,7 +55,8 @@ public final class FerryApiClient {
     this.server = URI.create(server.toString().replaceAll("/+$", ""));
     this.token = Objects.requireNonNull(token, "token");
     this.idleLimit = idleLimit;
-    this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
+    this.requestTimeout = requestTimeout;
+    this.http = HttpClient.newBuilder().connectTimeout(requestTimeout)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
@@ -118,7 +124,7 @@ public final class FerryApiClient {
 
   private HttpRequest.Builder request(String path) {
     // The timeout bounds the wait for the answer's head; a stream's body is watched separately.
-    return HttpRequest.newBuilder(URI.create(server + path)).timeout(REQUEST_TIMEOUT)
+    return HttpRequest.newBuilder(URI.create(server + path)).timeout(requestTimeout)
         .header("Authorization", "Bearer " + token).header("Accept", "application/json");
   }
 
@@ -151,7 +157,7 @@ public final class FerryApiClient {
     } catch (HttpTimeoutException e) {
       throw new ApiException(0, ApiException.SERVER_FAILURE, server + " did not answer "
           + request.method() + " " + request.uri().getPath() + " within "
-          + REQUEST_TIMEOUT.toSeconds() + " s", e);
+          + requestTimeout.toSeconds() + " s", e);
     } catch (IOException e) {
       if (e.getCause() instanceof ConnectException) {
         throw unreachable(e);

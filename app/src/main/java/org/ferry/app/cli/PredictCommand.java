@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
       "phase, the total, the downtime, the bytes moved and, for the SPGW, the UE",
       "service recovery time. The migration stream takes a lightpath of the",
       "testbed's management switchponders over KM of fibre.",
-      "--server URL --vnf ID|KIND --to SITE: a what-if on a running ferry server, on its",
-      "network: the figures of each approach and the one it would choose."
+      "With --server URL --vnf ID|KIND --to SITE: a what-if on a running ferry",
+      "server, over its network: each approach's figures and the one it would",
+      "choose."
     })
 public final class PredictCommand implements Callable<Integer> {
 

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
       "Prints what the calibrated model predicts moving one function takes: each",
       "phase, the total, the downtime, the bytes moved and, for the SPGW, the UE",
       "service recovery time. The migration stream takes a lightpath of the",
-      "testbed's management switchponders over KM of fibre.",
+      "testbed's management switchponders over KM of fibre. It needs --virtualization,",
+      "--flavor, --distance-km, --interface and --testbed.",
       "With --server URL --vnf ID|KIND --to SITE: a what-if on a running ferry",
       "server, over its network: each approach's figures and the one it would",
       "choose."
@@ -113,7 +114,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (remote.enabled()) {
       return onServer();
     }
-    missing();
+    requireLocalOptions();
     Format parsedFormat;
     try {
       parsedFormat = Names.parse(Format.class, format, "format",
@@ -158,7 +159,7 @@ public final class PredictCommand implements Callable<Integer> {
   }
 
   /** Local predictions need the whole configuration; picocli cannot say so with --server. */
-  private void missing() {
+  private void requireLocalOptions() {
     List<String> absent = new ArrayList<>();
     if (virtualization == null) {
       absent.add("--virtualization");

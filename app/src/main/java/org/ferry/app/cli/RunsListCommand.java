@@ -3,6 +3,8 @@ package org.ferry.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,7 +100,8 @@ public final class RunsListCommand implements Callable<Integer> {
         run.path("id").asText(),
         run.path("trigger").path("type").asText(),
         run.hasNonNull("outcome") ? run.path("outcome").asText() : run.path("status").asText(),
-        run.path("queued").asText(),
+        // To the second: the list is for telling runs apart, show gives the exact instants.
+        Instant.parse(run.path("queued").asText()).truncatedTo(ChronoUnit.SECONDS).toString(),
         summary(run)});
     }
     int total = page.path("total").asInt();

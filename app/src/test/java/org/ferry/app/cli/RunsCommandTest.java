@@ -102,7 +102,10 @@ class RunsCommandTest {
     assertThat(onServer("runs", "list", "--trigger", "planned-move")).as(err.toString())
         .isZero();
     assertThat(out.toString()).contains("ID").contains("TRIGGER").contains(id)
-        .contains("planned-move").contains("relocated");
+        .contains("planned-move").contains("relocated").contains("1 of 1 run(s)");
+    freshStreams();
+    assertThat(onServer("runs", "list", "--format", "json", "--status", "ended")).isZero();
+    assertThat(out.toString()).contains("\"total\" : 1").contains(id);
     freshStreams();
     assertThat(onServer("runs", "show", id)).as(err.toString()).isZero();
     assertThat(out.toString()).contains("+").contains("temp-lightpath-setup")

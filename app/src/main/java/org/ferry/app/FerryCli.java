@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.ferry.app.client.ApiException;
 import org.ferry.app.cli.BenchCommand;
 import org.ferry.app.cli.Converters;
 import org.ferry.app.cli.CalibrateCommand;
@@ -12,6 +13,7 @@ import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.PredictCommand;
+import org.ferry.app.cli.RunsCommand;
 import org.ferry.app.cli.ServerCommand;
 import org.ferry.app.cli.TestbedCommand;
 import org.ferry.app.cli.TokenCommand;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code ferry} command.
  *
- * <p>Exit codes: 0 success; 1 the run did not reach its goal (the message says why); 2 bad input.
+ * <p>Exit codes: 0 success; 1 the run did not reach its goal (the message says why), or a server
+ * failed; 2 bad input (a server's 4xx included).
  */
 @Command(
     name = "ferry",
@@ -37,7 +40,7 @@ import picocli.CommandLine.Command;
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
       TestbedCommand.class, BenchCommand.class, ServerCommand.class, TokenCommand.class,
-      CommandLine.HelpCommand.class})
+      RunsCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
@@ -59,6 +62,9 @@ public final class FerryCli implements Runnable {
     Converters.register(cli);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       command.getErr().println("ferry: " + e.getMessage());
+      if (e instanceof ApiException refused) {
+        return refused.exitCode();
+      }
       return e instanceof IllegalArgumentException || e instanceof RejectedRequestException
           || e instanceof InventoryException ? 2 : 1;
     });

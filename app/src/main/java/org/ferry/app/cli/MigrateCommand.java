@@ -29,7 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Moves EPC functions to another site on purpose, with the same machinery as fault",
       "recovery: temporary lightpath, steering, live migration, backhaul repoint, checks.",
       "Functions whose SLA would break without the ones moved follow them.",
-      "--optical URL: the optical layer on a TransportPCE over HTTP (compute simulated)."
+      "--optical URL: the optical layer on a TransportPCE over HTTP (compute simulated).",
+      "--server URL: asks a running ferry server to make the move, and follows it; the",
+      "setting is the server's."
     })
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -38,6 +40,8 @@ public final class MigrateCommand implements Callable<Integer> {
   @Mixin SettingOptions setting;
 
   @Mixin OpticalOptions optical;
+
+  @Mixin ServerOptions remote;
 
   @Option(names = "--vnf", required = true, paramLabel = "KIND|ID",
       description = "A function to move: a kind (HSS, MME, SPGW, or one --inventory declares:"
@@ -54,7 +58,10 @@ public final class MigrateCommand implements Callable<Integer> {
   Path out;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    if (remote.enabled()) {
+      return onServer();
+    }
     if (optical.enabled()) {
       return overHttp();
     }
@@ -72,6 +79,21 @@ public final class MigrateCommand implements Callable<Integer> {
     session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", asked, destination);
     session.orchestrator().move(vnfs, destination);
     return session.finish(Map.of("destination", destination.value()), out);
+  }
+
+  /** The move made by a running server: it has the setting, this process only follows. */
+  private int onServer() throws InterruptedException {
+    if (optical.enabled() || out != null) {
+      throw new IllegalArgumentException("--server: the server has its own optical layer and"
+          + " keeps the run; drop " + (out != null ? "--out" : "--optical") + " (ferry runs show"
+          + " RUN_ID --format json gives the run's record)");
+    }
+    if (to == null) {
+      throw new IllegalArgumentException("--to is required with --server: name the"
+          + " destination, one of the server's compute sites");
+    }
+    return RemoteMigration.run(remote.client(), names, to, spec.commandLine().getOut(),
+        spec.commandLine().getErr());
   }
 
   /**

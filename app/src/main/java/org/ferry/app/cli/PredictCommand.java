@@ -29,6 +29,7 @@ import org.ferry.prediction.calibration.Metric;
 import org.ferry.prediction.calibration.ReferenceData;
 import org.ferry.seam.compute.NetworkPath;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,7 +42,11 @@ import picocli.CommandLine.Spec;
       "Prints what the calibrated model predicts moving one function takes: each",
       "phase, the total, the downtime, the bytes moved and, for the SPGW, the UE",
       "service recovery time. The migration stream takes a lightpath of the",
-      "testbed's management switchponders over KM of fibre."
+      "testbed's management switchponders over KM of fibre. It needs --virtualization,",
+      "--flavor, --distance-km, --interface and --testbed.",
+      "With --server URL --vnf ID|KIND --to SITE: a what-if on a running ferry",
+      "server, over its network: each approach's figures and the one it would",
+      "choose."
     })
 public final class PredictCommand implements Callable<Integer> {
 
@@ -55,8 +60,15 @@ public final class PredictCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--vnf", required = true, paramLabel = "KIND",
-      description = "The function: HSS, MME or SPGW, or a kind --inventory declares")
+      description = "The function: HSS, MME or SPGW, or a kind --inventory declares; with"
+          + " --server, a VNF's id or a kind (every VNF of it)")
   String kindName;
+
+  @Mixin ServerOptions remote;
+
+  @Option(names = "--to", paramLabel = "SITE",
+      description = "With --server: the destination compute site")
+  String to;
 
   @Option(names = "--inventory", paramLabel = "FILE",
       description = "An inventory (YAML or JSON) whose declared kinds --vnf may name")
@@ -65,22 +77,22 @@ public final class PredictCommand implements Callable<Integer> {
   /** The kind --vnf names, resolved in {@link #call()}. */
   private VnfKind kind;
 
-  @Option(names = "--virtualization", required = true, description = "vm or container")
+  @Option(names = "--virtualization", description = "vm or container")
   Virtualization virtualization;
 
-  @Option(names = "--flavor", required = true,
+  @Option(names = "--flavor",
       description = "small (1 vCPU, 2 GB) or medium (2 vCPU, 4 GB)")
   Flavor flavor;
 
-  @Option(names = "--distance-km", required = true, paramLabel = "KM",
+  @Option(names = "--distance-km", paramLabel = "KM",
       description = "Kilometres of lightpath fibre between the hosts, 0 or more")
   Distance distance;
 
-  @Option(names = "--interface", required = true,
+  @Option(names = "--interface",
       description = "The backhaul interface: openvpn or floating-ip")
   BackhaulInterface backhaul;
 
-  @Option(names = "--testbed", required = true,
+  @Option(names = "--testbed",
       description = "openroadm (Sandy Bridge, 1G-10G-1G management) or datacenter"
           + " (Broadwell, 10G)")
   Testbed testbed;
@@ -98,7 +110,11 @@ public final class PredictCommand implements Callable<Integer> {
   record Row(String metric, String value, String unit) {}
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    if (remote.enabled()) {
+      return onServer();
+    }
+    requireLocalOptions();
     Format parsedFormat;
     try {
       parsedFormat = Names.parse(Format.class, format, "format",
@@ -140,6 +156,45 @@ public final class PredictCommand implements Callable<Integer> {
           + " " + convergenceMessage(prediction));
     }
     return 0;
+  }
+
+  /** Local predictions need the whole configuration; picocli cannot say so with --server. */
+  private void requireLocalOptions() {
+    List<String> absent = new ArrayList<>();
+    if (virtualization == null) {
+      absent.add("--virtualization");
+    }
+    if (flavor == null) {
+      absent.add("--flavor");
+    }
+    if (distance == null) {
+      absent.add("--distance-km");
+    }
+    if (backhaul == null) {
+      absent.add("--interface");
+    }
+    if (testbed == null) {
+      absent.add("--testbed");
+    }
+    if (!absent.isEmpty()) {
+      throw new IllegalArgumentException("Missing required options: " + String.join(", ",
+          absent) + " (or --server URL and --to SITE for a what-if on a server)");
+    }
+    if (to != null) {
+      throw new IllegalArgumentException("--to: only with --server; a local prediction takes"
+          + " --distance-km");
+    }
+  }
+
+  /** A what-if on the server: its network decides the route, so none of the setting applies. */
+  private int onServer() throws Exception {
+    if (to == null) {
+      throw new IllegalArgumentException("--to is required with --server: the destination"
+          + " compute site");
+    }
+    boolean json = OutputFormat.textOrJson(format, "table");
+    return RemotePrediction.run(remote.client(), List.of(kindName), to, json,
+        spec.commandLine().getOut());
   }
 
   /** The figures in the order of the CSV. */

@@ -142,6 +142,11 @@ public final class ReadersBench {
         result.first().describe("ms"));
     out.printf("  the later requests (connection kept alive): %s%n",
         result.later().describe("ms"));
+    // Readers that ask again at once keep every one of them in flight: the mean latency is then
+    // the clients over the throughput, whatever the handlers cost.
+    out.printf("  %d readers always in flight at %.0f requests/s: a mean of %.1f ms by Little's"
+        + " law%n", clients, result.latency().count() / seconds,
+        clients / (result.latency().count() / seconds) * 1000);
     out.flush();
   }
 }

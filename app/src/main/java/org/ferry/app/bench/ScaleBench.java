@@ -70,7 +70,8 @@ public final class ScaleBench {
       }
     }
     Result last = results.getLast();
-    out.printf("  where the time goes at %d VNFs (wall ms per step kind, summed): %s%n",
+    out.printf("  where the time goes at %d VNFs (wall ms per step kind, summed; the repoint runs"
+        + " inside the migration): %s%n",
         last.network().vnfs(), last.stepMillis().entrySet().stream()
             .sorted(Map.Entry.<WorkflowStep, Double>comparingByValue().reversed())
             .map(e -> String.format("%s %.1f", e.getKey().displayName(), e.getValue()))

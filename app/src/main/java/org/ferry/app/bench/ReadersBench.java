@@ -1,5 +1,6 @@
 package org.ferry.app.bench;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -118,7 +119,7 @@ public final class ReadersBench {
               HttpResponse<String> response =
                   http.send(request, HttpResponse.BodyHandlers.ofString());
               failure = response.statusCode() == 200 ? null : "HTTP " + response.statusCode();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
               failure = e.getClass().getSimpleName();
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();

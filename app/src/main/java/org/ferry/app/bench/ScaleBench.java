@@ -3,6 +3,7 @@ package org.ferry.app.bench;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.ferry.app.assembly.Assembly;
+import org.ferry.model.report.MoveRecord;
 import org.ferry.model.report.RunReport;
 import org.ferry.model.report.StepRecord;
 import org.ferry.model.report.StepStart;
@@ -109,7 +111,7 @@ public final class ScaleBench {
             .outcome() + " without a plan: " + report.message());
       }
       return new Result(network, report.outcome(), report.message(), (int) report.moves().stream()
-          .filter(m -> m.status() == org.ferry.model.report.MoveRecord.Status.MOVED).count(),
+          .filter(m -> m.status() == MoveRecord.Status.MOVED).count(),
           (clock.planEndNanos - clock.cutNanos) / 1e6, (clock.endedNanos - clock.cutNanos) / 1e6,
           clock.stepMillis);
     } catch (TimeoutException e) {
@@ -134,7 +136,7 @@ public final class ScaleBench {
     volatile long planEndNanos;
     volatile long endedNanos;
     /** By step and subject: a step may begin inside another (the repoint inside a migration). */
-    private final Map<String, Long> started = new java.util.HashMap<>();
+    private final Map<String, Long> started = new HashMap<>();
     final Map<WorkflowStep, Double> stepMillis = new EnumMap<>(WorkflowStep.class);
 
     @Override

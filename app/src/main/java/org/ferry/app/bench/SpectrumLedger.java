@@ -1,6 +1,7 @@
 package org.ferry.app.bench;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +30,15 @@ final class SpectrumLedger implements OpticalController {
     boolean overlaps(Entry other) {
       return from < other.until && other.from < until
           && lightpath.frequency().equals(other.lightpath.frequency())
-          && lightpath.route().fibers().stream().anyMatch(other.lightpath.route().fibers()::contains);
+          && lightpath.route().fibers().stream()
+              .anyMatch(other.lightpath.route().fibers()::contains);
     }
   }
 
   private final OpticalController inner;
   private final AtomicLong ticks = new AtomicLong();
   private final Map<LightpathId, Entry> open = new ConcurrentHashMap<>();
-  private final List<Entry> closed = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final List<Entry> closed = Collections.synchronizedList(new ArrayList<>());
 
   SpectrumLedger(OpticalController inner) {
     this.inner = inner;

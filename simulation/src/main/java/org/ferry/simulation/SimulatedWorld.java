@@ -3,10 +3,12 @@ package org.ferry.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.ferry.model.network.Lightpath;
@@ -19,7 +21,9 @@ import org.ferry.model.network.TransponderClass.NetworkRole;
 import org.ferry.model.report.Provenance;
 import org.ferry.model.report.ServiceRecovery;
 import org.ferry.model.vnf.BackhaulInterface;
+import org.ferry.model.vnf.Peer;
 import org.ferry.model.vnf.Placement;
+import org.ferry.model.vnf.SlaRequirement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.prediction.MigrationModel;
@@ -292,8 +296,10 @@ public final class SimulatedWorld {
       return false;
     }
     SiteId home = instance.placement.site();
+    Set<SiteId> served = servedRanSites(instance.vnf);
     for (Site site : topology.sites()) {
-      if (site.role() != Site.Role.RAN || site.id().equals(home)) {
+      if (site.role() != Site.Role.RAN || site.id().equals(home)
+          || (!served.isEmpty() && !served.contains(site.id()))) {
         continue;
       }
       Optional<FlowRule> rule = flows.steering(site.topOfRack(), instance.vnf.address());
@@ -302,6 +308,21 @@ public final class SimulatedWorld {
       }
     }
     return true;
+  }
+
+  /**
+   * The RAN sites a function serves: those it has an SLA toward. One with none (an HSS) serves
+   * every RAN site, so that in a network with many RAN sites a function need not be reached from
+   * cells it has nothing to do with.
+   */
+  private static Set<SiteId> servedRanSites(Vnf vnf) {
+    Set<SiteId> sites = new HashSet<>();
+    for (SlaRequirement requirement : vnf.sla()) {
+      if (requirement.peer() instanceof Peer.AtSite atSite) {
+        sites.add(atSite.site());
+      }
+    }
+    return sites;
   }
 
   /** Whether frames out of {@code port} reach {@code site} over a tenant lightpath in service. */

@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.ferry.run.RunService;
 import org.ferry.server.auth.Authenticator;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.ferry.server.auth.TlsSettings;
 import org.ferry.server.auth.TokenStore;
 import org.ferry.server.auth.Role;
@@ -124,7 +126,17 @@ public final class FerryServer implements AutoCloseable {
     return Javalin.create(cfg -> {
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
       cfg.startup.showJavalinBanner = false;
-      tls.ifPresent(t -> TlsSettings.applyTo(cfg, t, host, port));
+      if (tls.isPresent()) {
+        TlsSettings.applyTo(cfg, tls.get(), host, port);
+      } else {
+        cfg.jetty.addConnector((server, http) -> {
+          ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+          connector.setHost(host);
+          connector.setPort(port);
+          connector.setAcceptQueueSize(TlsSettings.ACCEPT_QUEUE);
+          return connector;
+        });
+      }
       ErrorHandling.install(cfg);
       for (Route r : routes) {
         cfg.routes.addHttpHandler(r.method(), r.path(), ctx -> serve(r, ctx));
@@ -171,11 +183,7 @@ public final class FerryServer implements AutoCloseable {
       throw new IllegalStateException("the server is started already");
     }
     app = create(tls, host, port);
-    if (tls.isPresent()) {
-      app.start(); // the TLS connector carries the host and port
-    } else {
-      app.start(host, port);
-    }
+    app.start(); // the connector carries the host and port
     ticker.scheduleAtFixedRate(this::tick, PROGRESS_TICK.toMillis(), PROGRESS_TICK.toMillis(),
         TimeUnit.MILLISECONDS);
     return this;

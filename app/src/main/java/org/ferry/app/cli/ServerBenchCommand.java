@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "  /api/v1/runs and /api/v1/lightpaths; p50/p95/p99, target p99 <= 50 ms, no errors.",
       "moves: --moves concurrent planned moves of independent groups in the twin; all must",
       "  relocate, no VNF twice, no spectrum slot twice; wall time and runs at once.",
-      "scale: generated networks of 10, 100 and 1,000 VNFs, a cut hitting 20 %; fault ->",
+      "scale: generated networks of 10, 100 and 1,000 VNFs, a cut hitting 20 %%; fault ->",
       "  plan and whole-run wall times, target plan <= 1 s at 1,000 VNFs.",
       "Figures on a shared machine are noisy: compare runs on the same machine only."
     })

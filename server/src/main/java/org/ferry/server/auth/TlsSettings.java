@@ -34,6 +34,12 @@ public final class TlsSettings {
   /** The option naming the key store file. */
   public static final String KEYSTORE_OPTION = "--tls-keystore";
 
+  /**
+   * Connections the server's socket holds until they are accepted. The JDK's default of 50
+   * makes a burst of clients beyond it wait for TCP's SYN retry, about a second each.
+   */
+  public static final int ACCEPT_QUEUE = 1024;
+
   private final Path file;
   private final KeyStore keyStore;
   private final char[] password;
@@ -169,6 +175,7 @@ public final class TlsSettings {
           new HttpConnectionFactory(https));
       connector.setHost(host);
       connector.setPort(port);
+      connector.setAcceptQueueSize(ACCEPT_QUEUE);
       return connector;
     });
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.ferry.model.Spelling;
 
 /**
  * A place in the document being read: its JSON value and its path. Reads fields with the types

@@ -8,9 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.ferry.model.network.Lightpath;
 import org.ferry.model.network.LightpathId;
-import org.ferry.model.network.Topology;
+import org.ferry.seam.optical.ForwardingOpticalController;
 import org.ferry.seam.optical.OpticalController;
-import org.ferry.seam.optical.OpticalListener;
 import org.ferry.seam.optical.RestorationResult;
 import org.ferry.seam.optical.TemporaryLightpathRequest;
 
@@ -21,19 +20,15 @@ import org.ferry.seam.optical.TemporaryLightpathRequest;
  * controller answers. The topology is the inventory's and listeners are local: neither is timed.
  * Thread-safe as the controller it wraps.
  */
-public final class MeteredOpticalController implements OpticalController {
+public final class MeteredOpticalController extends ForwardingOpticalController {
 
   private final OpticalController controller;
   private final MeterRegistry registry;
 
   public MeteredOpticalController(OpticalController controller, MeterRegistry registry) {
-    this.controller = Objects.requireNonNull(controller, "controller");
+    super(controller);
+    this.controller = controller;
     this.registry = Objects.requireNonNull(registry, "registry");
-  }
-
-  @Override
-  public Topology topology() {
-    return controller.topology();
   }
 
   @Override
@@ -62,11 +57,6 @@ public final class MeteredOpticalController implements OpticalController {
       controller.release(id);
       return null;
     });
-  }
-
-  @Override
-  public void addListener(OpticalListener listener) {
-    controller.addListener(listener);
   }
 
   private <T> T timed(String operation, Supplier<T> call) {

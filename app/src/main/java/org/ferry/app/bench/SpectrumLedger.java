@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.ferry.model.network.FiberId;
 import org.ferry.model.network.Lightpath;
 import org.ferry.model.network.LightpathId;
-import org.ferry.model.network.Topology;
+import org.ferry.seam.optical.ForwardingOpticalController;
 import org.ferry.seam.optical.OpticalController;
-import org.ferry.seam.optical.OpticalListener;
-import org.ferry.seam.optical.RestorationResult;
 import org.ferry.seam.optical.TemporaryLightpathRequest;
 
 /**
@@ -23,7 +20,7 @@ import org.ferry.seam.optical.TemporaryLightpathRequest;
  * spectrum slot given twice: two of them in service at once on one fibre at one frequency.
  * Passes every call on unchanged.
  */
-final class SpectrumLedger implements OpticalController {
+final class SpectrumLedger extends ForwardingOpticalController {
 
   /** One temporary lightpath and when it was in service, in ledger ticks. */
   record Entry(Lightpath lightpath, long from, long until) {
@@ -35,13 +32,12 @@ final class SpectrumLedger implements OpticalController {
     }
   }
 
-  private final OpticalController inner;
   private final AtomicLong ticks = new AtomicLong();
   private final Map<LightpathId, Entry> open = new ConcurrentHashMap<>();
   private final List<Entry> closed = Collections.synchronizedList(new ArrayList<>());
 
   SpectrumLedger(OpticalController inner) {
-    this.inner = inner;
+    super(inner);
   }
 
   /** Every temporary lightpath set up so far; those not released yet are open-ended. */
@@ -71,7 +67,7 @@ final class SpectrumLedger implements OpticalController {
 
   @Override
   public Lightpath setUpTemporary(TemporaryLightpathRequest request) {
-    Lightpath lp = inner.setUpTemporary(request);
+    Lightpath lp = delegate().setUpTemporary(request);
     open.put(lp.id(), new Entry(lp, ticks.incrementAndGet(), Long.MAX_VALUE));
     return lp;
   }
@@ -82,31 +78,6 @@ final class SpectrumLedger implements OpticalController {
     if (entry != null) {
       closed.add(new Entry(entry.lightpath(), entry.from(), ticks.incrementAndGet()));
     }
-    inner.release(id);
-  }
-
-  @Override
-  public void addListener(OpticalListener listener) {
-    inner.addListener(listener);
-  }
-
-  @Override
-  public Topology topology() {
-    return inner.topology();
-  }
-
-  @Override
-  public List<Lightpath> lightpaths() {
-    return inner.lightpaths();
-  }
-
-  @Override
-  public Optional<Lightpath> lightpath(LightpathId id) {
-    return inner.lightpath(id);
-  }
-
-  @Override
-  public RestorationResult restore(LightpathId id) {
-    return inner.restore(id);
+    super.release(id);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.ferry.model.Spelling;
 
 /**
  * One JSON object of the topology file, read strictly: every key must be one it knows (a typo
@@ -151,34 +152,6 @@ final class TopologyFields {
 
   /** The known key closest to a typo, by edit distance. */
   static String nearest(String key, Set<String> known) {
-    String best = "";
-    int bestDistance = Integer.MAX_VALUE;
-    for (String candidate : known.stream().sorted().toList()) {
-      int d = distance(key, candidate);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
-    return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return Spelling.closest(key, known).orElse("");
   }
 }

@@ -1,12 +1,15 @@
-package org.ferry.inventory;
+package org.ferry.model;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Finds the known name a misspelt one was probably meant to be ("flavour" → "flavor"). */
-final class Spelling {
+/**
+ * Finds the known name a misspelt one was probably meant to be ("flavour" → "flavor"), for the
+ * "did you mean" of an error about a file or an option.
+ */
+public final class Spelling {
 
   private Spelling() {}
 
@@ -14,18 +17,27 @@ final class Spelling {
    * The known name nearest to {@code typed} by edit distance, if it is near enough to be a typo:
    * at most a third of the longer name's letters differ, and at least one letter is right.
    */
-  static Optional<String> nearest(String typed, Collection<String> known) {
+  public static Optional<String> nearest(String typed, Collection<String> known) {
     String t = typed.toLowerCase(Locale.ROOT);
-    return known.stream()
-        .min(Comparator.comparingInt((String k) -> distance(t, k.toLowerCase(Locale.ROOT))))
+    return closest(typed, known)
         .filter(k -> {
           int d = distance(t, k.toLowerCase(Locale.ROOT));
           return d <= Math.max(2, Math.max(t.length(), k.length()) / 3) && d < k.length();
         });
   }
 
+  /**
+   * The known name nearest to {@code typed} by edit distance however far it is, the first in
+   * alphabetical order among equals; empty only if none is known.
+   */
+  public static Optional<String> closest(String typed, Collection<String> known) {
+    String t = typed.toLowerCase(Locale.ROOT);
+    return known.stream().sorted()
+        .min(Comparator.comparingInt((String k) -> distance(t, k.toLowerCase(Locale.ROOT))));
+  }
+
   /** Levenshtein distance: insertions, deletions and substitutions. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

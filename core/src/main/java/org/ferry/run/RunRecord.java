@@ -50,8 +50,8 @@ public record RunRecord(
     }
   }
 
-  /** A run just accepted. */
-  static RunRecord queued(RunId id, Trigger trigger, Instant at) {
+  /** A run just accepted: what a store holds after the run's {@link RunEvent.Queued}. */
+  public static RunRecord queued(RunId id, Trigger trigger, Instant at) {
     return new RunRecord(id, trigger, RunStatus.QUEUED, at, Optional.empty(), List.of(),
         List.of(), List.of(), Optional.empty());
   }
@@ -61,8 +61,13 @@ public record RunRecord(
     return report.map(RunReport::outcome);
   }
 
-  /** This record with one more event applied. */
-  RunRecord apply(RunEvent event) {
+  /**
+   * This record with one more event applied: how every store keeps a run current, and how a
+   * store that journals events rebuilds the run from them.
+   *
+   * @throws IllegalArgumentException if the event is of another run
+   */
+  public RunRecord apply(RunEvent event) {
     if (!event.run().equals(id)) {
       throw new IllegalArgumentException("event of " + event.run() + " applied to run " + id);
     }

@@ -115,6 +115,20 @@ class ArchitectureTest {
   }
 
   @Test
+  void theCoreKnowsNoJdbcStore() {
+    noClasses().that().resideInAnyPackage(CORE)
+        .should().dependOnClassesThat().resideInAnyPackage("org.ferry.persistence..",
+            "java.sql..", "javax.sql..")
+        .because("a store plugs into the core through RunStore; the app chooses which")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.ferry.persistence..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.ferry.app..",
+            "org.ferry.server..", "org.ferry.simulation..")
+        .because("the store knows the core's records only")
+        .check(classes);
+  }
+
+  @Test
   void theCoreReadsTimeOnlyThroughTheInjectedClock() {
     noClasses().that().resideInAnyPackage(CORE).and().resideOutsideOfPackage("org.ferry.time..")
         .should().callMethod(System.class, "currentTimeMillis")

@@ -181,6 +181,11 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     return reads.events(Objects.requireNonNull(run, "run"), afterSequence, max);
   }
 
+  /** The database's URL, without any password: for a log line or an error. */
+  public String url() {
+    return database.url();
+  }
+
   @Override
   public void close() {
     database.close();

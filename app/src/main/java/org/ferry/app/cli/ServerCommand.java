@@ -17,7 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.ferry.app.assembly.Assembly;
 import org.ferry.app.assembly.StoredInventorySource;
 import org.ferry.inventory.InventoryLoader;
-import org.ferry.run.InMemoryRunStore;
+import org.ferry.persistence.JdbcRunStore;
+import org.ferry.persistence.RunDatabase;
 import org.ferry.run.RunService;
 import org.ferry.server.FerryServer;
 import org.ferry.server.MeteredOpticalController;
@@ -63,13 +64,12 @@ public final class ServerCommand implements Callable<Integer> {
   String listen;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where Ferry keeps its files; created if missing. Nothing is written there"
-          + " yet: runs live in memory")
+      description = "Where Ferry keeps its files (tokens, inventory versions, and the runs"
+          + " unless --db says otherwise); created if missing. Default: $XDG_DATA_HOME/ferry,"
+          + " else ~/.local/share/ferry")
   Path dataDir;
 
-  @Option(names = "--db", paramLabel = "URL", description = "A database for the runs: not"
-      + " available yet")
-  String db;
+  @Mixin RunDatabaseOptions database;
 
   @Option(names = "--drain-timeout", defaultValue = "60", paramLabel = "SECONDS",
       description = "On SIGTERM, how long runs in flight have to finish (default:"
@@ -78,12 +78,15 @@ public final class ServerCommand implements Callable<Integer> {
 
   /** A started server and what it runs on; closing it drains and stops everything. */
   record Running(FerryServer server, RunService runs, ExecutorService pool,
-      Optional<AutoCloseable> assembly, Duration drainBound) implements AutoCloseable {
+      Optional<AutoCloseable> assembly, JdbcRunStore store, Duration drainBound)
+      implements AutoCloseable {
     @Override
     public void close() {
       server.drain(drainBound);
       server.close();
       pool.shutdownNow();
+      // After the runs: a run still in flight past the drain may append its last events.
+      store.close();
       assembly.ifPresent(c -> {
         try {
           c.close();
@@ -112,24 +115,37 @@ public final class ServerCommand implements Callable<Integer> {
     return exit.get();
   }
 
-  /** Brings the setting, the run service and the server up, and prints the listening line. */
+  /**
+   * Opens the run database, brings the setting, the run service and the server up, and prints
+   * the listening line. A database that cannot be opened ends it before anything else starts.
+   *
+   * @throws org.ferry.persistence.RunDatabaseException if the database cannot be reached or
+   *     holds a schema newer than this Ferry
+   */
   Running start(PrintWriter out) {
-    if (db != null) {
-      throw new IllegalArgumentException("--db: not available yet: runs live in memory until"
-          + " the durable-runs work lands");
-    }
     if (drainSeconds <= 0) {
       throw new IllegalArgumentException("--drain-timeout must be above 0 seconds, got "
           + drainSeconds);
     }
     ListenAddress address = ListenAddress.parse(listen);
-    if (dataDir != null) {
-      try {
-        Files.createDirectories(dataDir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("--data-dir " + dataDir + ": " + e.getMessage(), e);
-      }
+    Path data = dataDir == null ? DataDirectory.defaultPath() : dataDir;
+    try {
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("--data-dir " + data + ": cannot create it ("
+          + e.getMessage() + "); give a directory this user can write", e);
     }
+    RunDatabase.Target target = database.target(data, System.getenv());
+    JdbcRunStore store = JdbcRunStore.open(target);
+    try {
+      return start(out, address, data, store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private Running start(PrintWriter out, ListenAddress address, Path data, JdbcRunStore store) {
     // Runs go concurrently on a pool in real time: the twin's waits are skipped, not slept.
     Assembly assembly = Assembly.of(setting.network(), setting.testbed(),
         optical.enabled() ? Optional.of(optical.settings()) : Optional.empty(),
@@ -143,9 +159,7 @@ public final class ServerCommand implements Callable<Integer> {
     Southbound twin = deployment.southbound();
     Southbound southbound = new Southbound(new MeteredOpticalController(twin.optical(),
         registry), twin.flows(), twin.compute(), twin.probe(), twin.vnfs(), twin.time());
-    RunService runs = new RunService(southbound, settings, new InMemoryRunStore(), pool,
-        RunListener.NONE);
-    Path data = dataDir == null ? DataDirectory.defaultPath() : dataDir;
+    RunService runs = new RunService(southbound, settings, store, pool, RunListener.NONE);
     TokenStore tokens = new TokenStore(data);
     FerryServer server = new FerryServer(new FerryServer.Parts(runs, southbound, settings,
         new FileTokenAuthenticator(tokens),
@@ -155,10 +169,11 @@ public final class ServerCommand implements Callable<Integer> {
     runs.start();
     Optional<TlsSettings> https = tls.settings();
     server.start(address.host(), address.port(), https);
+    out.println("ferry server: runs kept in " + store.url());
     out.println("ferry server: " + LISTENING + (https.isPresent() ? "https://" : "http://")
         + address.hostForUri() + ":" + server.port());
     out.flush();
-    return new Running(server, runs, pool, Optional.of(assembly),
+    return new Running(server, runs, pool, Optional.of(assembly), store,
         Duration.ofSeconds(drainSeconds));
   }
 

@@ -42,8 +42,14 @@ start() {
     exit 1
   fi
   if [ -e "$STATE" ]; then
-    say "already started ($STATE exists); run '$0 stop' first"
-    exit 1
+    local PID
+    PID="$(sed -n 's/^PID=//p' "$STATE")"
+    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
+      say "already started (pid $PID, see $STATE); run '$0 stop' first"
+      exit 1
+    fi
+    say "a previous server (pid $PID) is gone: cleaning up after it"
+    stop
   fi
   local bin
   bin="$(bindir || true)"

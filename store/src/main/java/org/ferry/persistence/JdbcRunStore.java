@@ -40,6 +40,11 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
   /** Guards {@link #lastSequence} and makes appends commit in sequence order. */
   private final ReentrantLock appending = new ReentrantLock();
   private long lastSequence;
+  /**
+   * Runs known to be stored, so that an event of a run in flight needs no look-up: runs are
+   * never deleted and this process is the only writer. Guarded by {@link #appending}.
+   */
+  private final Set<RunId> stored = new HashSet<>();
 
   /** A store over an open database, whose schema is this Ferry's. */
   public JdbcRunStore(RunDatabase database) {
@@ -68,9 +73,12 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
       c.setAutoCommit(false);
       try {
         long sequence = lastSequence + 1;
-        journal(c, event, body, sequence);
+        boolean added = journal(c, event, body, sequence);
         c.commit();
         lastSequence = sequence;
+        if (added) {
+          stored.add(event.run());
+        }
         return sequence;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -83,9 +91,10 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
     }
   }
 
-  private void journal(Connection c, RunEvent event, String body, long sequence)
+  /** Writes the event and what it changes; whether its run is known from now on. */
+  private boolean journal(Connection c, RunEvent event, String body, long sequence)
       throws SQLException {
-    boolean known = reads.exists(c, event.run());
+    boolean known = stored.contains(event.run()) || reads.exists(c, event.run());
     if (!known) {
       if (!(event instanceof RunEvent.Queued queued)) {
         throw new IllegalArgumentException("no run " + event.run() + " to apply "
@@ -114,6 +123,7 @@ public final class JdbcRunStore implements RunStore, AutoCloseable {
       }
       default -> { }
     }
+    return !stored.contains(event.run());
   }
 
   private static void insertRun(Connection c, RunEvent.Queued queued, long sequence)

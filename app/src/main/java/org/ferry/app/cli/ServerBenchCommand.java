@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -17,8 +18,10 @@ import org.ferry.app.bench.GeneratedNetwork;
 import org.ferry.app.bench.MovesBench;
 import org.ferry.app.bench.ReadersBench;
 import org.ferry.app.bench.ScaleBench;
+import org.ferry.app.bench.StoreBench;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.vnf.VnfId;
+import org.ferry.persistence.RunDatabase;
 import org.ferry.run.RunId;
 import org.ferry.run.Trigger;
 import org.ferry.server.auth.Role;
@@ -43,17 +46,21 @@ import picocli.CommandLine.Spec;
       "  relocate, no VNF twice, no spectrum slot twice; wall time and runs at once.",
       "scale: generated networks of 10, 100 and 1,000 VNFs, a cut hitting 20 %%; fault ->",
       "  plan and whole-run wall times, target plan <= 1 s at 1,000 VNFs.",
+      "store: the simulated fault run's wall time and append throughput with the in-memory",
+      "  store, H2 and (with FERRY_TEST_POSTGRES_URL, _USER, _PASSWORD set) PostgreSQL;",
+      "  p50/p95, target within 10 %% of in-memory.",
       "Figures on a shared machine are noisy: compare runs on the same machine only."
     })
 public final class ServerBenchCommand implements Callable<Integer> {
 
   /** The parts of the bench. */
-  enum Part { DECISION, READERS, MOVES, SCALE, ALL }
+  enum Part { DECISION, READERS, MOVES, SCALE, STORE, ALL }
 
   @Spec CommandSpec spec;
 
   @Option(names = "--part", defaultValue = "all",
-      description = "decision, readers, moves, scale or all (default: ${DEFAULT-VALUE})")
+      description = "decision, readers, moves, scale, store or all (default:"
+          + " ${DEFAULT-VALUE})")
   String part;
 
   @Option(names = "--runs", defaultValue = "50",
@@ -81,16 +88,21 @@ public final class ServerBenchCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE})")
   int maxVnfs;
 
+  @Option(names = "--store-runs", defaultValue = "30",
+      description = "store: fault runs per store (default: ${DEFAULT-VALUE})")
+  int storeRuns;
+
   @Override
   public Integer call() throws Exception {
     Part chosen = Stream.of(Part.values()).filter(p -> p.name().equalsIgnoreCase(part))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("--part must be decision,"
-            + " readers, moves, scale or all; got '" + part + "'"));
+            + " readers, moves, scale, store or all; got '" + part + "'"));
     check("--runs", runs, 1, 10_000);
     check("--clients", clients, 1, 1_000);
     check("--requests", requests, 1, 10_000);
     check("--seconds", seconds, 1, 120);
     check("--moves", moves, 1, 50);
+    check("--store-runs", storeRuns, 1, 1_000);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Server bench, on loopback. The machine may be shared with other work: the"
         + " figures are noisy.");
@@ -112,7 +124,21 @@ public final class ServerBenchCommand implements Callable<Integer> {
       }
       new ScaleBench(out).run(sizes);
     }
+    if (chosen == Part.STORE || chosen == Part.ALL) {
+      new StoreBench(out).run(storeRuns, postgresFromEnvironment());
+    }
     return 0;
+  }
+
+  /** The PostgreSQL database the store part also times, if the environment names one. */
+  private static Optional<RunDatabase.Target> postgresFromEnvironment() {
+    String url = System.getenv("FERRY_TEST_POSTGRES_URL");
+    if (url == null || url.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(RunDatabase.Target.of(url).withCredentials(
+        Optional.ofNullable(System.getenv("FERRY_TEST_POSTGRES_USER")),
+        Optional.ofNullable(System.getenv("FERRY_TEST_POSTGRES_PASSWORD"))));
   }
 
   private static void check(String option, int value, int min, int max) {

@@ -58,6 +58,14 @@ class ServerBenchCommandTest {
   }
 
   @Test
+  void theStorePartPrintsEachStoreSideBySideWithAVerdict() {
+    assertThat(run("--part", "store", "--store-runs", "2"))
+        .containsPattern("in-memory +[0-9.]+ ms +[0-9.]+ ms +\\d+")
+        .containsPattern("h2 file +[0-9.]+ ms +[0-9.]+ ms +\\d+ +[-+][0-9.]+ % / [-+][0-9.]+ %")
+        .containsPattern("store journaling .*: (met|MISSED)");
+  }
+
+  @Test
   void anUnknownPartIsRefused() {
     StringWriter err = new StringWriter();
     assertThat(FerryCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import org.ferry.decision.SitePaths;
 import org.ferry.inventory.Inventory;
 import org.ferry.inventory.OpticalControllerSpec;
 import org.ferry.inventory.VimDriver;
 import org.ferry.model.network.HostId;
 import org.ferry.model.network.Testbed;
+import org.ferry.model.vnf.Vnf;
 import org.ferry.optical.transportpce.TransportPceOpticalController;
 import org.ferry.optical.transportpce.TransportPceSettings;
 import org.ferry.prediction.CalibratedMigrationModel;
@@ -24,6 +26,7 @@ import org.ferry.time.TimeSource;
 import org.ferry.time.VirtualTimeSource;
 import org.ferry.workflow.RunListener;
 import org.ferry.workflow.Southbound;
+import org.ferry.workflow.Steering;
 import org.ferry.workflow.WorkflowSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Ferry assembled from an inventory: the optical layer the inventory names (the twin's own, or a
  * TransportPCE over HTTP; {@code --optical URL} overrides it), the compute, packet and probe
- * layers of the twin for hosts whose VIM driver is {@code simulated}, the calibrated model, and
- * the run service over them.
+ * layers of the twin for hosts whose VIM driver is {@code simulated} ({@link #of}) or real parts
+ * built by the testbed in a box ({@link #onParts}), the calibrated model, and the run service
+ * over them: the one place {@code demo}, {@code demo --mode testbed}, {@code migrate} and {@code
+ * server} get their Ferry from.
  *
  * <p>The clock follows from the parts: virtual time when everything is simulated and runs go one
  * at a time (deterministic); real time with the twin's waits skipped when a real controller is
@@ -53,14 +58,46 @@ public final class Assembly implements AutoCloseable {
   }
 
   private final Inventory inventory;
-  private final SimulatedDeployment deployment;
+  private final Optional<SimulatedDeployment> deployment;
+  private final Southbound southbound;
+  private final WorkflowSettings workflowSettings;
   private final Optional<TransportPceOpticalController> opticalClient;
 
-  private Assembly(Inventory inventory, SimulatedDeployment deployment,
+  private Assembly(Inventory inventory, Optional<SimulatedDeployment> deployment,
+      Southbound southbound, WorkflowSettings workflowSettings,
       Optional<TransportPceOpticalController> opticalClient) {
     this.inventory = inventory;
     this.deployment = deployment;
+    this.southbound = southbound;
+    this.workflowSettings = workflowSettings;
     this.opticalClient = opticalClient;
+  }
+
+  private static Assembly ofTwin(Inventory inventory, SimulatedDeployment deployment,
+      Optional<TransportPceOpticalController> opticalClient) {
+    return new Assembly(inventory, Optional.of(deployment), deployment.southbound(),
+        deployment.workflowSettings(), opticalClient);
+  }
+
+  /**
+   * Ferry over parts built elsewhere: real drivers (the testbed in a box's QEMU or CRIU VIM, its
+   * packet layer and UE probe) under the seams. The inventory's VNFs are the inventory's with
+   * the addresses the parts gave them; each VNF's backhaul is steered to where it runs, as in
+   * the twin.
+   *
+   * @param parts the layers; {@link Southbound#vnfs()} holds the VNFs as deployed
+   * @param testbed the compute sites' hardware, as the migration models know it
+   */
+  public static Assembly onParts(Inventory inventory, Southbound parts, Testbed testbed,
+      Optional<TransportPceOpticalController> opticalClient) {
+    WorkflowSettings settings =
+        WorkflowSettings.defaults(CalibratedMigrationModel.reference()).withTestbed(testbed);
+    Steering steering = new Steering(parts.optical().topology(), settings);
+    SitePaths paths = new SitePaths(parts.optical().lightpaths());
+    for (Vnf vnf : parts.vnfs().all()) {
+      steering.backhaulTo(vnf, vnf.placement().site(), paths).forEach(parts.flows()::install);
+    }
+    return new Assembly(inventory, Optional.empty(), parts, settings, opticalClient);
   }
 
   /**
@@ -84,7 +121,7 @@ public final class Assembly implements AutoCloseable {
     if (optical.isEmpty()) {
       TimeSource time = runs == Runs.CONCURRENT ? new SkippingTimeSource()
           : VirtualTimeSource.startingAtEpochOfRuns();
-      return new Assembly(inventory,
+      return ofTwin(inventory,
           SimulatedDeployment.of(inventory, testbed, simulation, model, time), Optional.empty());
     }
     TransportPceOpticalController controller =
@@ -93,7 +130,7 @@ public final class Assembly implements AutoCloseable {
       // A real controller's waits are real: the twin's own waits are skipped, not slept.
       SimulatedDeployment deployment = SimulatedDeployment.of(inventory, testbed, simulation,
           model, new SkippingTimeSource(), controller);
-      return new Assembly(inventory, deployment, Optional.of(controller));
+      return ofTwin(inventory, deployment, Optional.of(controller));
     } catch (RuntimeException e) {
       controller.close();
       throw e;
@@ -148,9 +185,14 @@ public final class Assembly implements AutoCloseable {
     return inventory;
   }
 
-  /** The twin under the compute, packet and probe seams (and the optical one, if simulated). */
+  /**
+   * The twin under the compute, packet and probe seams (and the optical one, if simulated).
+   *
+   * @throws IllegalStateException if this assembly runs on real parts ({@link #onParts})
+   */
   public SimulatedDeployment deployment() {
-    return deployment;
+    return deployment.orElseThrow(() -> new IllegalStateException(
+        "this assembly runs on real parts, not in the twin"));
   }
 
   /** The TransportPCE client, if the optical layer is on one. */
@@ -160,12 +202,20 @@ public final class Assembly implements AutoCloseable {
 
   /** What the workflows drive. */
   public Southbound southbound() {
-    return deployment.southbound();
+    return southbound;
   }
 
   /** The workflow settings the network was brought up with. */
   public WorkflowSettings workflowSettings() {
-    return deployment.workflowSettings();
+    return workflowSettings;
+  }
+
+  /**
+   * A run service over this assembly, following the optical controller already.
+   */
+  public RunService runService(WorkflowSettings settings, RunStore store, Executor executor,
+      RunListener listener) {
+    return runService(southbound, settings, store, executor, listener);
   }
 
   /**

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.ferry.app.assembly.Assembly;
 import org.ferry.app.report.Timeline;
 import org.ferry.compute.criu.Criu;
 import org.ferry.compute.criu.CriuContainerVim;
@@ -29,7 +31,6 @@ import org.ferry.compute.epc.EpcFunction;
 import org.ferry.compute.epc.EpcProbe;
 import org.ferry.compute.epc.TestbedBackhaul;
 import org.ferry.compute.epc.TestbedServiceProbe;
-import org.ferry.decision.SitePaths;
 import org.ferry.model.network.FiberId;
 import org.ferry.model.network.HostId;
 import org.ferry.model.report.RunReport;
@@ -44,7 +45,6 @@ import org.ferry.optical.emulator.TopologyFile;
 import org.ferry.optical.transportpce.EmulatorAdmin;
 import org.ferry.optical.transportpce.TransportPceOpticalController;
 import org.ferry.optical.transportpce.TransportPceSettings;
-import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.simulation.ReferenceSetting;
 import org.ferry.store.InMemoryVnfStore;
 import org.ferry.testbed.net.HostPriority;
@@ -57,7 +57,6 @@ import org.ferry.workflow.ComputeLayer;
 import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunService;
 import org.ferry.workflow.Southbound;
-import org.ferry.workflow.Steering;
 import org.ferry.workflow.WorkflowSettings;
 
 /**
@@ -155,15 +154,13 @@ final class TestbedDemo {
       TestbedBackhaul flows = new TestbedBackhaul(layout,
           Map.of(Ipv4Address.of(EpcFunction.SPGW.address()), ReferenceSetting.SPGW), vim);
       InMemoryVnfStore store = new InMemoryVnfStore(vnfs);
-      Southbound sb = new Southbound(controller, flows, new ComputeLayer(List.of(vim)),
-          new TestbedServiceProbe(layout, probe), store, TimeSource.system());
-      WorkflowSettings workflow = WorkflowSettings.defaults(CalibratedMigrationModel.reference())
-          .withTestbed(options.testbed()).withApproachPolicy(setting.approachPolicy());
-      Steering steering = new Steering(controller.topology(), workflow);
-      SitePaths paths = new SitePaths(controller.lightpaths());
-      for (Vnf vnf : vnfs) {
-        steering.backhaulTo(vnf, vnf.placement().site(), paths).forEach(flows::install);
-      }
+      // The same assembly as the twin's and the server's, on the testbed's real parts.
+      Assembly assembly = Assembly.onParts(ReferenceSetting.inventory(options),
+          new Southbound(controller, flows, new ComputeLayer(List.of(vim)),
+              new TestbedServiceProbe(layout, probe), store, TimeSource.system()),
+          options.testbed(), Optional.of(controller));
+      WorkflowSettings workflow =
+          assembly.workflowSettings().withApproachPolicy(setting.approachPolicy());
       stdout.printf("%d of %d UEs attached; cutting %s through the emulator's admin API. Times"
           + " are real seconds since the cut; every compute and UE figure is measured.%n%n",
           UES, UES, fiber);
@@ -171,9 +168,8 @@ final class TestbedDemo {
       Timeline timeline = Timeline.forConsole(stdout);
       Instant cutAt = Instant.now();
       timeline.startAt(cutAt);
-      RunService orchestrator = new RunService(sb, workflow, new InMemoryRunStore(), runner,
+      RunService orchestrator = assembly.runService(workflow, new InMemoryRunStore(), runner,
           timeline);
-      orchestrator.start();
       new EmulatorAdmin(settings).cut(fiber);
       List<RunReport> reports = RunOutput.awaitRun(orchestrator,
           settings.followTimeout().multipliedBy(3).plusSeconds(120));

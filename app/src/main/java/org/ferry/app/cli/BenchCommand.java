@@ -52,7 +52,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--quick", description = "One move per rate at 25 km (under two minutes)")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
         description = "Write DIR/runs.csv and the plots (downtime.svg, ratio.svg, ping_gap.svg)")
     Path out;
 

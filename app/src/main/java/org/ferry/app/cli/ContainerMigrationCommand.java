@@ -40,7 +40,7 @@ public final class ContainerMigrationCommand implements Callable<Integer> {
       description = "Workload sizes in MB (default: 50,200,500; --quick: 200)")
   List<Integer> workloads;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
       description = "Write runs.csv, summary.md and the plots (SVG) into DIR")
   Path out;
 

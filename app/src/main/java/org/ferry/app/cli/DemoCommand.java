@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
           + " with --inventory: required, one of the file's fibres)")
   String cut;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
       description = "Also write the run as DIR/report.json and DIR/summary.csv")
   Path out;
 

@@ -51,6 +51,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   int repetitions;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "experiment",
+      converter = WritableDirectory.class,
       description = "Where to write the results (default: ${DEFAULT-VALUE})")
   Path out;
 

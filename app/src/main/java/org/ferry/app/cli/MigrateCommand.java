@@ -53,7 +53,7 @@ public final class MigrateCommand implements Callable<Integer> {
           + " required)")
   String to;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
       description = "Also write the run as DIR/report.json and DIR/summary.csv")
   Path out;
 

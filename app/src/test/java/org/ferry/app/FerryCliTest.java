@@ -90,7 +90,33 @@ class FerryCliTest {
   @Test
   void aNegativeDistanceIsRejectedNamingTheOption() {
     assertThat(ferry("demo", "--distance-km", "-5")).isEqualTo(2);
-    assertThat(err.toString()).contains("--distance-km").contains("0 or more");
+    assertThat(err.toString()).contains("--distance-km").contains("must be above 0 km")
+        .doesNotContain("0 or more");
+    err.getBuffer().setLength(0);
+    assertThat(ferry("demo", "--distance-km", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("must be above 0 km");
+  }
+
+  @Test
+  void aMoveToTheRanIsRefusedAsBadInputBeforeTheBanner() {
+    assertThat(ferry("migrate", "--vnf", "SPGW", "--to", "ran")).isEqualTo(2);
+    assertThat(err.toString()).contains("ran is a RAN site").contains("site-a, site-b");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aMoveToWhereTheVnfIsIsRefusedBeforeTheBanner() {
+    assertThat(ferry("migrate", "--vnf", "MME", "--to", "site-a")).isEqualTo(2);
+    assertThat(err.toString()).contains("already runs at site-a");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aVnfNamedTwiceIsMovedOnceAndLabelledRequested() {
+    assertThat(ferry("migrate", "--vnf", "MME", "--vnf", "MME")).isZero();
+    assertThat(out.toString()).contains("[MME] to site-b").doesNotContain("[MME, MME]")
+        .contains("mme-1 site-a/a-host-1 -> site-b/b-host-1 (requested)")
+        .doesNotContain("misses its SLA where it is");
   }
 
   @Test

@@ -124,10 +124,7 @@ public final class RunService {
    * @throws DrainingException if the service is shutting down
    */
   public RunId submit(Trigger trigger) {
-    Objects.requireNonNull(trigger, "trigger");
-    if (trigger instanceof Trigger.PlannedMove move) {
-      new PlannedMoveWorkflow(sb, settings).check(move.vnfs(), move.destination());
-    }
+    check(trigger);
     Pending pending;
     synchronized (lock) {
       if (draining) {
@@ -142,6 +139,20 @@ public final class RunService {
     log.info("run {} queued: {}", pending.id, trigger.describe());
     dispatch();
     return pending.id;
+  }
+
+  /**
+   * Checks a trigger as {@link #submit} does, queuing nothing: a caller can refuse a request
+   * before it announces the run.
+   *
+   * @throws RejectedRequestException if a planned move names an unknown VNF or site, or a VNF
+   *     already at its destination
+   */
+  public void check(Trigger trigger) {
+    Objects.requireNonNull(trigger, "trigger");
+    if (trigger instanceof Trigger.PlannedMove move) {
+      new PlannedMoveWorkflow(sb, settings).check(move.vnfs(), move.destination());
+    }
   }
 
   /** A planned move, run to its end: submits it and waits for its report. */

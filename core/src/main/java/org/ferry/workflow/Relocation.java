@@ -64,14 +64,16 @@ final class Relocation {
    * Relocates {@code mustMove} (and whatever must follow them) and finishes the run.
    *
    * @param onlySite the destination, for a planned move; otherwise the planner chooses
+   * @param cause why {@code mustMove} move, as their moves will say
    */
-  RunReport run(RunRecorder rec, Set<VnfId> mustMove, Optional<SiteId> onlySite) {
+  RunReport run(RunRecorder rec, Set<VnfId> mustMove, Optional<SiteId> onlySite,
+      RelocationPlanner.Cause cause) {
     OpenStep planStep = rec.begin(WorkflowStep.PLAN, onlySite.map(SiteId::value).orElse(""));
     Map<VnfId, Vnf> vnfs =
         sb.vnfs().all().stream().collect(Collectors.toMap(Vnf::id, v -> v));
     Optional<RelocationPlan> maybePlan =
         planner.plan(mustMove, vnfs, sb.optical().topology(),
-            new SitePaths(sb.optical().lightpaths()), onlySite);
+            new SitePaths(sb.optical().lightpaths()), onlySite, cause);
     if (maybePlan.isEmpty()) {
       String why = "no compute site"
           + onlySite.map(s -> " (only " + s + " considered)").orElse("")

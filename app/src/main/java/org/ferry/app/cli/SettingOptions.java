@@ -57,7 +57,7 @@ public final class SettingOptions {
           + " with --inventory: each VNF's own)")
   BackhaulInterface backhaul;
 
-  @Option(names = "--distance-km",
+  @Option(names = "--distance-km", converter = Converters.SitesApartKilometres.class,
       description = "Fibre between the two compute sites of the reference setting, in km, above"
           + " 0 (default: 50; not with --inventory, whose fibres have their own length-km)")
   Distance interSiteDistance;
@@ -87,12 +87,7 @@ public final class SettingOptions {
    */
   ReferenceSetting.Options toSetting(boolean testbedAllowed) {
     checkMode(testbedAllowed);
-    Distance distance = interSiteDistance();
-    if (distance.kilometres() <= 0) {
-      throw new IllegalArgumentException(
-          "--distance-km must be above 0 (the sites are joined by fibre), got "
-              + distance.kilometres());
-    }
+    Distance distance = interSiteDistance(); // above 0: checked by its converter
     Virtualization packaging = virtualization();
     if (approach != null && approach.virtualization() != packaging) {
       throw new IllegalArgumentException("--approach " + approach.displayName() + " moves a "

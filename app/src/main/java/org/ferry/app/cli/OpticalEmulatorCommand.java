@@ -74,6 +74,7 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
       timings = Timings.withSetupDelay(Duration.ofNanos(
           setupDelay.movePointRight(9).longValue()));
     }
+    ListenHost.check("--host", host);
     if (topology != null && inventory != null) {
       throw new IllegalArgumentException("give --topology or --inventory, not both");
     }
@@ -85,7 +86,7 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
       emulator.close();
       stopped.countDown();
     }));
-    emulator.start(host, port);
+    ListenHost.bind(host, port, () -> emulator.start(host, port));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Emulated TransportPCE on http://%s:%d/rests (user %s); %d ROADMs, %d xponders,"
         + " %d fibres; services at start-up: %s; set-up delay %s.%n", host, emulator.port(), user,

@@ -123,6 +123,7 @@ public final class ServerCommand implements Callable<Integer> {
           + drainSeconds);
     }
     ListenAddress address = ListenAddress.parse(listen);
+    ListenHost.check("--listen", address.host());
     if (dataDir != null) {
       try {
         Files.createDirectories(dataDir);
@@ -154,7 +155,8 @@ public final class ServerCommand implements Callable<Integer> {
         Optional.of(tokens)));
     runs.start();
     Optional<TlsSettings> https = tls.settings();
-    server.start(address.host(), address.port(), https);
+    ListenHost.bind(address.host(), address.port(),
+        () -> server.start(address.host(), address.port(), https));
     out.println("ferry server: " + LISTENING + (https.isPresent() ? "https://" : "http://")
         + address.hostForUri() + ":" + server.port());
     out.flush();

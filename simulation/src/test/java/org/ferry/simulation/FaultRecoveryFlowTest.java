@@ -227,6 +227,12 @@ class FaultRecoveryFlowTest {
         WorkflowStep.PLAN, WorkflowStep.TEMP_LIGHTPATH_SETUP);
     assertThat(run.steps().getLast().status()).isEqualTo(StepRecord.Status.FAILED);
     assertThat(run.steps().getLast().detail()).contains("no path");
+    assertThat(run.moves()).as("the plan's moves, none begun").isNotEmpty()
+        .allSatisfy(m -> {
+          assertThat(m.status()).isEqualTo(MoveRecord.Status.NOT_ATTEMPTED);
+          assertThat(m.failure()).get().asString().contains("management path");
+        });
+    assertThat(run.message()).startsWith("nothing was moved");
     assertThat(deployment.vnfs().all()).extracting(v -> v.placement().site())
         .containsOnly(SITE_A);
     assertThat(deployment.vnfs().all()).allMatch(v -> deployment.world().vms().isRunning(v.id()));

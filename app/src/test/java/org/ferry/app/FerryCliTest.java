@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ferry.app.report.SummaryCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,19 @@ class FerryCliTest {
     assertThat(spgw.at("/predicted/ue_srt_s/value").asDouble()).isPositive();
     assertThat(spgw.at("/ue_recovery/srt_s/value").asDouble()).isPositive();
     assertThat(spgw.at("/phases").size()).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void twoDemosGiveTheirRunsDifferentIds() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      out.getBuffer().setLength(0);
+      assertThat(ferry("demo")).isZero();
+      Matcher id = Pattern.compile("Run (run-\\S+)").matcher(out.toString());
+      assertThat(id.find()).as(out.toString()).isTrue();
+      ids.add(id.group(1));
+    }
+    assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
   }
 
   @Test

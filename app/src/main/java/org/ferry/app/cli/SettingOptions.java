@@ -190,9 +190,9 @@ public final class SettingOptions {
         .orElse(ApproachPolicy.leastDowntime());
   }
 
-  /** The setting as written into report.json. */
-  Map<String, String> describe() {
-    Map<String, String> context = new LinkedHashMap<>();
+  /** The setting as written into report.json: text, and numbers as numbers. */
+  Map<String, Object> describe() {
+    Map<String, Object> context = new LinkedHashMap<>();
     context.put("mode", parseMode().name().toLowerCase());
     if (inventory != null) {
       // The file's own values stand where no option overrides them.
@@ -205,7 +205,7 @@ public final class SettingOptions {
       context.put("virtualization", virtualization().displayName());
       context.put("flavor", flavor().displayName());
       context.put("interface", backhaul().displayName());
-      context.put("inter_site_km", Double.toString(interSiteDistance().kilometres()));
+      context.put("inter_site_km", interSiteDistance().kilometres());
     }
     context.put("testbed", testbed.displayName());
     context.put("approach", approach == null ? "least-predicted-downtime"

@@ -67,9 +67,9 @@ final class SimulatedSession {
    *
    * @param extraContext what the command adds to the setting in report.json
    */
-  int finish(Map<String, String> extraContext, Path outDir) {
+  int finish(Map<String, ?> extraContext, Path outDir) {
     timeline.flush();
-    Map<String, String> context = setting.describe();
+    Map<String, Object> context = setting.describe();
     context.putAll(extraContext);
     return RunOutput.finish(orchestrator.reports(), context, outDir, out(),
         spec.commandLine().getErr());

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  */
 public final class SettingOptions {
 
+  private static final ReferenceSetting.Options REFERENCE = ReferenceSetting.Options.defaults();
+
   /** Where the run happens. */
   public enum Mode {
     SIMULATED,
@@ -62,7 +64,7 @@ public final class SettingOptions {
           + " 0 (default: 50; not with --inventory, whose fibres have their own length-km)")
   Distance interSiteDistance;
 
-  @Option(names = "--testbed", defaultValue = "openroadm",
+  @Option(names = "--testbed", defaultValue = SettingDefaults.TESTBED,
       description = "The compute sites' hardware: openroadm (Sandy Bridge, 1G management"
           + " lightpaths) or datacenter (Broadwell, 10G) (default: ${DEFAULT-VALUE})")
   Testbed testbed;
@@ -157,20 +159,21 @@ public final class SettingOptions {
     return hasInventory() ? toInventory() : ReferenceSetting.inventory(toSetting());
   }
 
+  // Not given: the reference setting's, as SettingDefaults (predict's defaults) says.
   private Virtualization virtualization() {
-    return virtualization == null ? Virtualization.VM : virtualization;
+    return virtualization == null ? REFERENCE.virtualization() : virtualization;
   }
 
   private Flavor flavor() {
-    return flavor == null ? Flavor.SMALL : flavor;
+    return flavor == null ? REFERENCE.flavor() : flavor;
   }
 
   private BackhaulInterface backhaul() {
-    return backhaul == null ? BackhaulInterface.FLOATING_IP : backhaul;
+    return backhaul == null ? REFERENCE.backhaul() : backhaul;
   }
 
   private Distance interSiteDistance() {
-    return interSiteDistance == null ? Distance.ofKilometres(50) : interSiteDistance;
+    return interSiteDistance == null ? REFERENCE.interSiteDistance() : interSiteDistance;
   }
 
   private void checkMode(boolean testbedAllowed) {

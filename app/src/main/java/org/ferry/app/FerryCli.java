@@ -3,6 +3,7 @@ package org.ferry.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.Properties;
 import org.ferry.app.cli.BenchCommand;
 import org.ferry.app.cli.Converters;
@@ -10,6 +11,7 @@ import org.ferry.app.cli.CalibrateCommand;
 import org.ferry.app.cli.DemoCommand;
 import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.FailureHandler;
+import org.ferry.app.cli.MicroSignFallback;
 import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
 import org.ferry.app.cli.ParseErrorHandler;
@@ -66,9 +68,14 @@ public final class FerryCli implements Runnable {
     System.exit(run(args));
   }
 
-  /** Runs the command line on the process's streams and returns its exit code. */
+  /**
+   * Runs the command line on the process's streams and returns its exit code; where their
+   * charset cannot show µ (LANG=C), it is written as u.
+   */
   public static int run(String... args) {
-    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    Charset charset = MicroSignFallback.ofStandardOutput();
+    return run(MicroSignFallback.forCharset(new PrintWriter(System.out, true), charset),
+        MicroSignFallback.forCharset(new PrintWriter(System.err, true), charset), args);
   }
 
   /** Runs the command line on the given streams and returns its exit code. */

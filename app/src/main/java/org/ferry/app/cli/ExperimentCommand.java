@@ -16,6 +16,7 @@ import org.ferry.app.experiment.Sweep;
 import org.ferry.app.experiment.SweepPlots;
 import org.ferry.app.experiment.SweepPoint;
 import org.ferry.app.experiment.SweepTables;
+import org.ferry.app.report.Terminal;
 import org.ferry.model.Names;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.prediction.calibration.Calibration;
@@ -74,7 +75,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     List<SweepPoint> points = SweepPoint.all();
     int total = points.size() * repetitions;
-    ProgressBar progress = new ProgressBar(stderr, total);
+    ProgressBar progress = new ProgressBar(stderr, total, Terminal.stderr());
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     List<RunResult> results = new Sweep(CalibratedMigrationModel.reference(),
@@ -114,31 +115,45 @@ public final class ExperimentCommand implements Callable<Integer> {
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
-  /** A progress bar on stderr, redrawn when it grows by a step. */
+  /**
+   * The sweep's progress on stderr: on a terminal a bar redrawn in place when it grows by a step;
+   * elsewhere (a log file, a pipe), where the redraws would pile up, a line every 10 %.
+   */
   static final class ProgressBar {
     private static final int WIDTH = 40;
+    private static final int LINES = 10;
     private final PrintWriter err;
     private final int total;
+    private final boolean terminal;
     private int drawn = -1;
 
-    ProgressBar(PrintWriter err, int total) {
+    ProgressBar(PrintWriter err, int total, boolean terminal) {
       this.err = err;
       this.total = total;
+      this.terminal = terminal;
     }
 
     synchronized void update(int done) {
-      int filled = (int) ((long) done * WIDTH / total);
-      if (filled != drawn || done == total) {
-        drawn = filled;
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/"
-            + total + " runs");
-        err.flush();
+      int steps = terminal ? WIDTH : LINES;
+      int reached = (int) ((long) done * steps / total);
+      if (reached == drawn && done != total) {
+        return;
       }
+      drawn = reached;
+      if (terminal) {
+        err.print("\r[" + "#".repeat(reached) + " ".repeat(WIDTH - reached) + "] " + done + "/"
+            + total + " runs");
+      } else if (reached > 0) {
+        err.printf(Locale.ROOT, "%d/%d runs (%d %%)%n", done, total, done * 100L / total);
+      }
+      err.flush();
     }
 
     synchronized void finish() {
-      err.println();
-      err.flush();
+      if (terminal) {
+        err.println();
+        err.flush();
+      }
     }
   }
 }

@@ -40,16 +40,16 @@ import picocli.CommandLine.ScopeType;
     scope = ScopeType.INHERIT,
     versionProvider = FerryCli.Version.class,
     description = {
-      "Keeps a virtualized mobile core (HSS, MME, SPGW) in service when the optical backhaul",
-      "under it fails: restores the lightpath, checks each function's SLA, and live-migrates",
-      "what misses it over a temporary lightpath, measuring every phase."
+      "Keeps a virtualized mobile core (HSS, MME, SPGW) in service when the optical backhaul under"
+          + " it fails: restores the lightpath, checks each function's SLA, and live-migrates what"
+          + " misses it over a temporary lightpath, measuring every phase."
     },
     footerHeading = "%n",
     footer = {
-      "Exit codes: 0 success; 1 the run did not reach its goal, a server failed, or an internal",
-      "error; 2 bad input.",
-      "Environment: FERRY_LOG=DEBUG (or INFO, WARN: the default) sets the level of the logs on",
-      "stderr; DEBUG also prints an error's stack trace, as --debug does."
+      "Exit codes: 0 success; 1 the run did not reach its goal, a server failed, or an internal"
+          + " error; 2 bad input.",
+      "Environment: FERRY_LOG=DEBUG (or INFO, WARN: the default) sets the level of the logs on"
+          + " stderr; DEBUG also prints an error's stack trace, as --debug does."
     },
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,

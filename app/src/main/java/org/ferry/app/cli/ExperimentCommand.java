@@ -32,19 +32,20 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole sweep: VNF x virtualization x flavor x lightpath length",
-      "(0.3, 25, 50 km) x interface x testbed x approach, each a planned move",
-      "carried out by the orchestration in the digital twin, repeated with",
-      "different seeds. Writes results.csv (one row per run), tables.md (the",
-      "reference tables, the study's figures beside Ferry's) and plots as PNG and",
-      "SVG. Prints the sweep's wall time."
+      "Runs the reference study's whole sweep in the digital twin.",
+      "VNF x virtualization x flavor x lightpath length (0.3, 25, 50 km) x interface x testbed x"
+          + " approach, each a planned move carried out by the orchestration, repeated with"
+          + " different seeds.",
+      "Writes results.csv (one row per run), tables.md (the reference tables, the study's figures"
+          + " beside Ferry's) and plots as PNG and SVG. Prints the sweep's wall time."
     })
 public final class ExperimentCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Option(names = "--mode", defaultValue = "simulated",
-      description = "simulated (the default: the digital twin); testbed and live come later")
+      description = "simulated, the digital twin: the only one of this build (default:"
+          + " ${DEFAULT-VALUE})")
   String mode;
 
   @Option(names = "--repetitions", defaultValue = "5",

@@ -27,12 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Moves EPC functions to another site on purpose, with the same machinery as fault",
-      "recovery: temporary lightpath, steering, live migration, backhaul repoint, checks.",
-      "Functions whose SLA would break without the ones moved follow them.",
+      "Moves EPC functions to another site on purpose (a planned move).",
+      "The same machinery as fault recovery: temporary lightpath, steering, live migration,"
+          + " backhaul repoint, checks. Functions whose SLA would break without the ones moved"
+          + " follow them.",
       "--optical URL: the optical layer on a TransportPCE over HTTP (compute simulated).",
-      "--server URL: asks a running ferry server to make the move, and follows it; the",
-      "setting is the server's."
+      "--server URL: asks a running ferry server to make the move, and follows it; the setting is"
+          + " the server's."
     })
 public final class MigrateCommand implements Callable<Integer> {
 

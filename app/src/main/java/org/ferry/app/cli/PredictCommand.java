@@ -39,14 +39,13 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints what the calibrated model predicts moving one function takes: each",
-      "phase, the total, the downtime, the bytes moved and, for the SPGW, the UE",
-      "service recovery time. The migration stream takes a lightpath of the",
-      "testbed's management switchponders over KM of fibre. The setting defaults to",
-      "the reference setting's, as for ferry demo.",
-      "With --server URL --vnf ID|KIND --to SITE: a what-if on a running ferry",
-      "server, over its network: each approach's figures and the one it would",
-      "choose."
+      "Prints what the calibrated model predicts moving one function takes.",
+      "Each phase, the total, the downtime, the bytes moved and, for the SPGW, the UE service"
+          + " recovery time. The migration stream takes a lightpath of the testbed's management"
+          + " switchponders over KM of fibre. The setting defaults to the reference setting's, as"
+          + " for ferry demo.",
+      "--server URL --vnf ID|KIND --to SITE: a what-if on a running ferry server, over its"
+          + " network: each approach's figures and the one it would choose."
     })
 public final class PredictCommand implements Callable<Integer> {
 

@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Shows one run: its timeline of steps and, once it has ended, the summary per"
-        + " VNF (approach, migration time, downtime, bytes moved, UE SRT, and their source).")
+    description = {
+      "Shows one run: its timeline of steps and, once it has ended, the summary per VNF (approach,"
+          + " migration time, downtime, bytes moved, UE SRT, and their source)."
+    })
 public final class RunsShowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
-    description = "Run Ferry as a service with its REST API (see /openapi.json) until SIGTERM.")
+    description = {
+      "Runs Ferry as a service with its REST API, until SIGTERM.",
+      "The API is described at /openapi.json."
+    })
 public final class ServerCommand implements Callable<Integer> {
 
   /** Printed once the server accepts requests; scripts wait for it. */

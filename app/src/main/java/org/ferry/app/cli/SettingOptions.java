@@ -34,7 +34,8 @@ public final class SettingOptions {
   }
 
   @Option(names = "--mode", defaultValue = "simulated",
-      description = "simulated (the default: the digital twin, no root), testbed or live")
+      description = "simulated (the digital twin, no root); ferry demo also runs on the testbed in"
+          + " a box: testbed (root, Linux) (default: ${DEFAULT-VALUE})")
   String mode;
 
   @Option(names = "--inventory", paramLabel = "FILE",

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ferry.app.report.CsvTable;
 import org.ferry.inventory.InventoryLoader;
 import org.ferry.model.Names;
 import org.ferry.model.network.Testbed;
@@ -147,10 +148,8 @@ public final class PredictCommand implements Callable<Integer> {
     List<Row> rows = rows(prediction);
     PrintWriter out = spec.commandLine().getOut();
     switch (parsedFormat) {
-      case CSV -> {
-        out.println("metric,value,unit");
-        rows.forEach(r -> out.println(r.metric() + "," + r.value() + "," + r.unit()));
-      }
+      case CSV -> out.print(CsvTable.text(List.of("metric", "value", "unit"),
+          rows.stream().map(r -> List.of(r.metric(), r.value(), r.unit())).toList()));
       case JSON -> out.println(json(prediction, rows));
       case TABLE -> table(out, prediction, rows);
     }

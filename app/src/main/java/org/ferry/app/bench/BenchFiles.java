@@ -174,12 +174,12 @@ public final class BenchFiles {
     written.add(Files.writeString(dir.resolve("criu_stats.csv"), criuStatsCsv(runs)));
     written.add(Files.writeString(dir.resolve("summary.md"), summary(runs)));
     List<Run> ok = runs.stream().filter(Run::ok).toList();
-    written.add(Files.writeString(dir.resolve("frozen.svg"), SvgBars.plot(
-        "Frozen time per move (mean of runs)", "s", ok, r -> seconds(r.frozen()))));
-    written.add(Files.writeString(dir.resolve("gaps.svg"), SvgBars.plot(
-        "Client gap over UDP per move (mean of runs)", "s", ok, Run::udpGapSeconds)));
-    written.add(Files.writeString(dir.resolve("bytes.svg"), SvgBars.plot(
-        "Bytes moved per move (mean of runs)", "MB", ok, r -> r.bytesMoved().megabytes())));
+    written.add(BarPlot.write(dir.resolve("frozen.svg"), "Frozen time per move (mean of runs)",
+        "s", ok, r -> seconds(r.frozen())));
+    written.add(BarPlot.write(dir.resolve("gaps.svg"),
+        "Client gap over UDP per move (mean of runs)", "s", ok, Run::udpGapSeconds));
+    written.add(BarPlot.write(dir.resolve("bytes.svg"), "Bytes moved per move (mean of runs)",
+        "MB", ok, r -> r.bytesMoved().megabytes()));
     return written;
   }
 }

@@ -209,11 +209,11 @@ public final class VmMigrationBench {
     CsvTable.write(BenchRun.CSV_COLUMNS,
         runs.stream().filter(BenchRun::sound).map(BenchRun::csvCells).toList(),
         dir.resolve("runs.csv"));
-    SvgPlot downtime = new SvgPlot("VM migration downtime (QEMU)", "lightpath length (km)",
+    ScatterPlot downtime = new ScatterPlot("VM migration downtime (QEMU)", "lightpath length (km)",
         "downtime (ms)").target(50);
-    SvgPlot ratio = new SvgPlot("Total time / (bytes moved / link rate)", "lightpath length (km)",
+    ScatterPlot ratio = new ScatterPlot("Total time / (bytes moved / link rate)", "lightpath length (km)",
         "ratio").target(1.15);
-    SvgPlot gap = new SvgPlot("Ping gap from the RAN (10 ms probes)", "lightpath length (km)",
+    ScatterPlot gap = new ScatterPlot("Ping gap from the RAN (10 ms probes)", "lightpath length (km)",
         "gap (ms)");
     for (BenchRun r : runs) {
       if (r.sound()) {

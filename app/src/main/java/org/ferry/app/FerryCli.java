@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.ferry.app.cli.BenchCommand;
 import org.ferry.app.cli.Converters;
 import org.ferry.app.cli.CalibrateCommand;
+import org.ferry.app.cli.CompletionCommand;
 import org.ferry.app.cli.DemoCommand;
 import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.FailureHandler;
@@ -54,7 +55,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
       TestbedCommand.class, BenchCommand.class, ServerCommand.class, TokenCommand.class,
-      RunsCommand.class, CommandLine.HelpCommand.class})
+      RunsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

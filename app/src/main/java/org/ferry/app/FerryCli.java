@@ -12,6 +12,7 @@ import org.ferry.app.cli.CompletionCommand;
 import org.ferry.app.cli.DemoCommand;
 import org.ferry.app.cli.ExperimentCommand;
 import org.ferry.app.cli.FailureHandler;
+import org.ferry.app.cli.ManCommand;
 import org.ferry.app.cli.MicroSignFallback;
 import org.ferry.app.cli.MigrateCommand;
 import org.ferry.app.cli.OpticalEmulatorCommand;
@@ -42,8 +43,9 @@ import picocli.CommandLine.ScopeType;
     versionProvider = FerryCli.Version.class,
     description = {
       "Keeps a virtualized mobile core (HSS, MME, SPGW) in service when the optical backhaul under"
-          + " it fails: restores the lightpath, checks each function's SLA, and live-migrates what"
-          + " misses it over a temporary lightpath, measuring every phase."
+          + " it fails.",
+      "Ferry restores the lightpath, checks each function's SLA, and live-migrates what misses it"
+          + " over a temporary lightpath, measuring every phase."
     },
     footerHeading = "%n",
     footer = {
@@ -55,7 +57,8 @@ import picocli.CommandLine.ScopeType;
     subcommands = {DemoCommand.class, MigrateCommand.class, PredictCommand.class,
       ExperimentCommand.class, CalibrateCommand.class, OpticalEmulatorCommand.class,
       TestbedCommand.class, BenchCommand.class, ServerCommand.class, TokenCommand.class,
-      RunsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
+      RunsCommand.class, CompletionCommand.class, ManCommand.class,
+      CommandLine.HelpCommand.class})
 public final class FerryCli implements Runnable {
 
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;

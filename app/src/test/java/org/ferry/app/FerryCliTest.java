@@ -9,7 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.ferry.app.report.SummaryCsv;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,21 +45,23 @@ class FerryCliTest {
         .isZero();
 
     List<String> csv = Files.readAllLines(outDir.resolve("summary.csv"));
-    assertThat(csv.getFirst()).isEqualTo(
-        "vnf,virtualization,approach,migration_s,downtime_s,bytes_moved_mb,ue_srt_s,source");
+    assertThat(csv.getFirst()).isEqualTo("vnf,virtualization,status,approach,migration_s,"
+        + "downtime_s,bytes_moved_mb,ue_srt_s,source,reason");
     assertThat(csv).hasSize(4);
     assertThat(csv.subList(1, 4)).extracting(l -> l.split(",", -1)[0])
         .containsExactly("SPGW", "MME", "HSS");
     for (String row : csv.subList(1, 4)) {
       String[] cells = row.split(",", -1);
-      assertThat(cells).hasSize(8);
+      assertThat(cells).hasSize(10);
       assertThat(cells[1]).isEqualTo("container");
-      assertThat(Double.parseDouble(cells[3])).isPositive();
+      assertThat(cells[2]).isEqualTo("moved");
       assertThat(Double.parseDouble(cells[4])).isPositive();
       assertThat(Double.parseDouble(cells[5])).isPositive();
-      assertThat(cells[7]).isEqualTo("simulated");
-      assertThat(cells[6].isEmpty()).as("UE SRT only for the SPGW: " + row)
+      assertThat(Double.parseDouble(cells[6])).isPositive();
+      assertThat(cells[8]).isEqualTo("simulated");
+      assertThat(cells[7].isEmpty()).as("UE SRT only for the SPGW: " + row)
           .isEqualTo(!cells[0].equals("SPGW"));
+      assertThat(cells[9]).as("no reason for a move that succeeded").isEmpty();
     }
 
     JsonNode report = new ObjectMapper().readTree(outDir.resolve("report.json").toFile());
@@ -75,6 +80,19 @@ class FerryCliTest {
   }
 
   @Test
+  void twoDemosGiveTheirRunsDifferentIds() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      out.getBuffer().setLength(0);
+      assertThat(ferry("demo")).isZero();
+      Matcher id = Pattern.compile("Run (run-\\S+)").matcher(out.toString());
+      assertThat(id.find()).as(out.toString()).isTrue();
+      ids.add(id.group(1));
+    }
+    assertThat(ids.get(0)).isNotEqualTo(ids.get(1));
+  }
+
+  @Test
   void aPlannedMoveRunsTheSameMachinery() {
     assertThat(ferry("migrate", "--vnf", "MME", "--to", "site-b")).isZero();
     assertThat(out.toString()).contains("planned move").contains("RELOCATED")
@@ -90,7 +108,33 @@ class FerryCliTest {
   @Test
   void aNegativeDistanceIsRejectedNamingTheOption() {
     assertThat(ferry("demo", "--distance-km", "-5")).isEqualTo(2);
-    assertThat(err.toString()).contains("--distance-km").contains("0 or more");
+    assertThat(err.toString()).contains("--distance-km").contains("must be above 0 km")
+        .doesNotContain("0 or more");
+    err.getBuffer().setLength(0);
+    assertThat(ferry("demo", "--distance-km", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("must be above 0 km");
+  }
+
+  @Test
+  void aMoveToTheRanIsRefusedAsBadInputBeforeTheBanner() {
+    assertThat(ferry("migrate", "--vnf", "SPGW", "--to", "ran")).isEqualTo(2);
+    assertThat(err.toString()).contains("ran is a RAN site").contains("site-a, site-b");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aMoveToWhereTheVnfIsIsRefusedBeforeTheBanner() {
+    assertThat(ferry("migrate", "--vnf", "MME", "--to", "site-a")).isEqualTo(2);
+    assertThat(err.toString()).contains("already runs at site-a");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aVnfNamedTwiceIsMovedOnceAndLabelledRequested() {
+    assertThat(ferry("migrate", "--vnf", "MME", "--vnf", "MME")).isZero();
+    assertThat(out.toString()).contains("[MME] to site-b").doesNotContain("[MME, MME]")
+        .contains("mme-1 site-a/a-host-1 -> site-b/b-host-1 (requested)")
+        .doesNotContain("misses its SLA where it is");
   }
 
   @Test
@@ -127,6 +171,6 @@ class FerryCliTest {
 
   @Test
   void theCsvHeaderIsTheDocumentedOne() {
-    assertThat(SummaryCsv.lines(List.of())).containsExactly(SummaryCsv.HEADER);
+    assertThat(SummaryCsv.text(List.of())).isEqualTo(SummaryCsv.HEADER + "\n");
   }
 }

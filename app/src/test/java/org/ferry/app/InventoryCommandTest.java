@@ -130,8 +130,12 @@ class InventoryCommandTest {
     assertThat(out.toString()).doesNotContain("Cutting");
   }
 
-  /** The demo's output without its first line, which names the setting. */
+  /**
+   * The demo's output without its first line, which names the setting, and with the run's id,
+   * unique to each run, as RUN.
+   */
   private static String afterHeader(String printed) {
-    return printed.substring(printed.indexOf('\n') + 1);
+    return printed.substring(printed.indexOf('\n') + 1)
+        .replaceAll("run-\\d{8}T\\d{6}-\\d+-[0-9a-z]{5}", "RUN");
   }
 }

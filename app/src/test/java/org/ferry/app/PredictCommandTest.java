@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.ferry.simulation.ReferenceSetting;
 import org.junit.jupiter.api.Test;
 
 /** {@code ferry predict} as a user meets it. */
@@ -102,10 +103,24 @@ class PredictCommandTest {
   }
 
   @Test
-  void missingOptionsAreNamed() {
-    assertThat(ferry("predict", "--vnf", "HSS")).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required options")
-        .contains("--virtualization").contains("--testbed");
+  void theSettingDefaultsToTheReferenceSettingAsForTheDemo() {
+    assertThat(ferry("predict", "--vnf", "HSS")).isZero();
+    ReferenceSetting.Options reference = ReferenceSetting.Options.defaults();
+    assertThat(out.toString()).startsWith("HSS as " + reference.virtualization().displayName()
+        + " (" + reference.flavor().displayName() + "), pre-copy over "
+        + reference.interSiteDistance() + " of lightpath on the "
+        + reference.testbed().displayName() + " testbed, "
+        + reference.backhaul().displayName() + " backhaul");
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aLightpathLongerThanARegionalNetworkIsWarnedOf() {
+    assertThat(ferry("predict", "--vnf", "MME", "--distance-km", "100000")).isZero();
+    assertThat(err.toString()).startsWith("ferry: warning: 100000").contains("extrapolation");
+    err.getBuffer().setLength(0);
+    assertThat(ferry("predict", "--vnf", "MME", "--distance-km", "800")).isZero();
+    assertThat(err.toString()).isEmpty();
   }
 
   @Test

@@ -45,14 +45,35 @@ public final class RelocationPlanner {
 
   private final SlaEvaluator sla = new SlaEvaluator();
 
+  /** Why the VNFs a plan starts from must move: the reason each of their moves gives. */
+  public enum Cause {
+    /** A fault: they miss their SLA where they are. */
+    SLA_MISSED("misses its SLA where it is"),
+    /** A planned move: the operator asked for them. */
+    REQUESTED("requested");
+
+    private final String reason;
+
+    Cause(String reason) {
+      this.reason = reason;
+    }
+
+    /** The reason written on the move, as in {@link RelocationPlan.Move#reason()}. */
+    public String reason() {
+      return reason;
+    }
+  }
+
   /**
    * Plans the relocation of {@code mustMove}.
    *
-   * @param mustMove the VNFs that miss their SLA where they are
+   * @param mustMove the VNFs that must move: they miss their SLA where they are, or were asked for
    * @param vnfs every VNF, by id
    * @param topology sites and hosts
    * @param paths what the network offers now
    * @param onlySite if present, the only destination to consider (a planned move)
+   * @param cause why {@code mustMove} must move, given as the reason of their moves (those that
+   *     follow or are pulled along give their own)
    * @return a plan, or empty when no VNF can be placed; VNFs of a group that fits no site are
    *     listed in {@link RelocationPlan#unplaced()}
    */
@@ -61,14 +82,15 @@ public final class RelocationPlanner {
       Map<VnfId, Vnf> vnfs,
       Topology topology,
       SitePaths paths,
-      Optional<SiteId> onlySite) {
+      Optional<SiteId> onlySite,
+      Cause cause) {
     Map<VnfId, List<Vnf>> dependents = dependents(vnfs);
     Capacity capacity = new Capacity(topology, vnfs);
     List<RelocationPlan.Move> moves = new ArrayList<>();
     Map<VnfId, String> unplaced = new TreeMap<>();
     for (Set<VnfId> group : groups(mustMove, vnfs, dependents)) {
       Optional<List<RelocationPlan.Move>> placed =
-          placeGroup(group, vnfs, dependents, topology, paths, onlySite, capacity);
+          placeGroup(group, vnfs, dependents, topology, paths, onlySite, cause, capacity);
       if (placed.isPresent()) {
         moves.addAll(placed.get());
       } else {
@@ -93,6 +115,7 @@ public final class RelocationPlanner {
       Topology topology,
       SitePaths paths,
       Optional<SiteId> onlySite,
+      Cause cause,
       Capacity capacity) {
     record Candidate(List<RelocationPlan.Move> moves, double latencyMicros) {}
     Optional<Candidate> best = Optional.empty();
@@ -101,7 +124,8 @@ public final class RelocationPlanner {
           || onlySite.map(s -> !s.equals(site.id())).orElse(false)) {
         continue;
       }
-      Optional<Map<VnfId, String>> movers = closeOver(group, site.id(), vnfs, dependents, paths);
+      Optional<Map<VnfId, String>> movers = closeOver(group, site.id(), vnfs, dependents, paths,
+          cause);
       if (movers.isEmpty() || movers.get().isEmpty()) {
         continue;
       }
@@ -128,14 +152,14 @@ public final class RelocationPlanner {
    */
   private Optional<Map<VnfId, String>> closeOver(
       Set<VnfId> mustMove, SiteId site, Map<VnfId, Vnf> vnfs, Map<VnfId, List<Vnf>> dependents,
-      SitePaths paths) {
+      SitePaths paths, Cause cause) {
     Map<VnfId, String> movers = new LinkedHashMap<>();
     Map<VnfId, SiteId> sites = new HashMap<>();
     // Checked in id order, as a reader of the inventory would go through it.
     TreeSet<VnfId> toCheck = new TreeSet<>();
     for (VnfId id : new TreeSet<>(mustMove)) {
       if (!vnfs.get(id).placement().site().equals(site)) {
-        movers.put(id, "misses its SLA where it is");
+        movers.put(id, cause.reason());
         sites.put(id, site);
       }
       toCheck.add(id);

@@ -4,8 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The identity of one run, e.g. {@code run-20260101T000030-1}. It names the run's temporary
- * lightpaths and steering rules too, so it stays short and URL-safe.
+ * The identity of one run, e.g. {@code run-20260101T000030-1-k3x9q}: the instant it was queued
+ * (virtual time in the twin), its number in its service, and random characters that keep ids
+ * of different processes apart. It names the run's temporary lightpaths and steering rules too,
+ * so it stays short and URL-safe.
  *
  * @param value letters, digits, '-', '_' and '.', 1 to 64 characters
  */

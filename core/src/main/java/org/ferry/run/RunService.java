@@ -1,5 +1,6 @@
 package org.ferry.run;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -54,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class RunService {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
+  private static final int RUN_TAG_LENGTH = 5;
   private static final DateTimeFormatter RUN_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
@@ -64,6 +66,8 @@ public final class RunService {
   private final RunListener stepListener;
   private final List<Consumer<RunStore.SequencedEvent>> subscribers = new CopyOnWriteArrayList<>();
   private final AtomicInteger counter = new AtomicInteger();
+  /** The random part of run ids: nothing else about a run depends on it. */
+  private final SecureRandom idRandom = new SecureRandom();
 
   /** Guards the queue, the running runs, the ended reports and the draining flag. */
   private final Object lock = new Object();
@@ -124,17 +128,15 @@ public final class RunService {
    * @throws DrainingException if the service is shutting down
    */
   public RunId submit(Trigger trigger) {
-    Objects.requireNonNull(trigger, "trigger");
-    if (trigger instanceof Trigger.PlannedMove move) {
-      new PlannedMoveWorkflow(sb, settings).check(move.vnfs(), move.destination());
-    }
+    check(trigger);
     Pending pending;
     synchronized (lock) {
       if (draining) {
         throw new DrainingException();
       }
       Instant now = sb.time().now();
-      RunId id = RunId.of("run-" + RUN_STAMP.format(now) + "-" + counter.incrementAndGet());
+      RunId id = RunId.of("run-" + RUN_STAMP.format(now) + "-" + counter.incrementAndGet() + "-"
+          + randomTag());
       pending = new Pending(id, trigger, Claims.of(trigger, sb.vnfs()));
       queue.addLast(pending);
       emit(new RunEvent.Queued(id, now, trigger));
@@ -142,6 +144,32 @@ public final class RunService {
     log.info("run {} queued: {}", pending.id, trigger.describe());
     dispatch();
     return pending.id;
+  }
+
+  /**
+   * Checks a trigger as {@link #submit} does, queuing nothing: a caller can refuse a request
+   * before it announces the run.
+   *
+   * @throws RejectedRequestException if a planned move names an unknown VNF or site, or a VNF
+   *     already at its destination
+   */
+  public void check(Trigger trigger) {
+    Objects.requireNonNull(trigger, "trigger");
+    if (trigger instanceof Trigger.PlannedMove move) {
+      new PlannedMoveWorkflow(sb, settings).check(move.vnfs(), move.destination());
+    }
+  }
+
+  /**
+   * Five random base-36 characters (60 million values): two processes whose twins start at the
+   * same virtual instant, and so stamp their first runs alike, still give them different ids.
+   */
+  private String randomTag() {
+    StringBuilder tag = new StringBuilder(RUN_TAG_LENGTH);
+    for (int i = 0; i < RUN_TAG_LENGTH; i++) {
+      tag.append(Character.forDigit(idRandom.nextInt(36), 36));
+    }
+    return tag.toString();
   }
 
   /** A planned move, run to its end: submits it and waits for its report. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.ferry.decision.RelocationPlanner;
 import org.ferry.decision.SitePaths;
 import org.ferry.decision.SlaEvaluator;
 import org.ferry.decision.SlaViolation;
@@ -92,6 +93,7 @@ public final class FaultRecoveryWorkflow {
         violations.stream().map(SlaViolation::vnf).collect(Collectors.toCollection(TreeSet::new));
     checking.ok(mustMove.size() + " VNF(s) miss their SLA: " + violations.stream()
         .map(SlaViolation::describe).collect(Collectors.joining("; ")));
-    return new Relocation(sb, settings).run(rec, mustMove, Optional.empty());
+    return new Relocation(sb, settings).run(rec, mustMove, Optional.empty(),
+        RelocationPlanner.Cause.SLA_MISSED);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.ferry.decision.RelocationPlanner;
 import org.ferry.model.network.Site;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.network.Topology;
@@ -72,7 +73,8 @@ public final class PlannedMoveWorkflow {
     check(vnfs, destination);
     RunRecorder rec = new RunRecorder(context, RunReport.Kind.PLANNED_MOVE,
         "planned move of " + new TreeSet<>(vnfs) + " to " + destination, sb.time());
-    return rec.guard(() -> new Relocation(sb, settings).run(rec, vnfs, Optional.of(destination)));
+    return rec.guard(() -> new Relocation(sb, settings).run(rec, vnfs,
+        Optional.of(destination), RelocationPlanner.Cause.REQUESTED));
   }
 
   private static List<SiteId> computeSites(Topology topology) {

@@ -64,14 +64,16 @@ final class Relocation {
    * Relocates {@code mustMove} (and whatever must follow them) and finishes the run.
    *
    * @param onlySite the destination, for a planned move; otherwise the planner chooses
+   * @param cause why {@code mustMove} move, as their moves will say
    */
-  RunReport run(RunRecorder rec, Set<VnfId> mustMove, Optional<SiteId> onlySite) {
+  RunReport run(RunRecorder rec, Set<VnfId> mustMove, Optional<SiteId> onlySite,
+      RelocationPlanner.Cause cause) {
     OpenStep planStep = rec.begin(WorkflowStep.PLAN, onlySite.map(SiteId::value).orElse(""));
     Map<VnfId, Vnf> vnfs =
         sb.vnfs().all().stream().collect(Collectors.toMap(Vnf::id, v -> v));
     Optional<RelocationPlan> maybePlan =
         planner.plan(mustMove, vnfs, sb.optical().topology(),
-            new SitePaths(sb.optical().lightpaths()), onlySite);
+            new SitePaths(sb.optical().lightpaths()), onlySite, cause);
     if (maybePlan.isEmpty()) {
       String why = "no compute site"
           + onlySite.map(s -> " (only " + s + " considered)").orElse("")
@@ -102,6 +104,7 @@ final class Relocation {
     } finally {
       release(rec, temporaries, managementRules);
     }
+    recordNotAttempted(rec, plan);
     return rec.finish(outcome(rec.moves(), plan), summary(rec.moves(), plan));
   }
 
@@ -297,6 +300,22 @@ final class Relocation {
     }
   }
 
+  /**
+   * Records every planned move that was not begun, so that a run's moves list its whole plan: a
+   * move is skipped only when the management path it needs could not be set up.
+   */
+  private static void recordNotAttempted(RunRecorder rec, RelocationPlan plan) {
+    Set<VnfId> recorded = rec.moves().stream().map(m -> m.vnf().id())
+        .collect(Collectors.toSet());
+    for (RelocationPlan.Move move : plan.moves()) {
+      if (!recorded.contains(move.vnf().id())) {
+        rec.addMove(failedMove(move.vnf(), move, Optional.empty(),
+            MoveRecord.Status.NOT_ATTEMPTED, "not attempted: the management path could not be"
+                + " set up", Optional.empty()));
+      }
+    }
+  }
+
   private static MoveRecord failedMove(
       Vnf vnf,
       RelocationPlan.Move move,
@@ -319,7 +338,7 @@ final class Relocation {
   private static String summary(List<MoveRecord> moves, RelocationPlan plan) {
     String unplaced = plan.unplaced().isEmpty() ? ""
         : "; " + plan.unplaced().keySet() + " not moved: no site could take them";
-    if (moves.isEmpty()) {
+    if (moves.stream().allMatch(m -> m.status() == MoveRecord.Status.NOT_ATTEMPTED)) {
       return "nothing was moved: the management path could not be set up" + unplaced;
     }
     return moves.stream()

@@ -1,6 +1,8 @@
 package org.ferry.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferry.decision.RelocationPlanner.Cause.REQUESTED;
+import static org.ferry.decision.RelocationPlanner.Cause.SLA_MISSED;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,13 +86,23 @@ class RelocationPlannerTest {
   @Test
   void aFunctionWhosePeerLeavesFollowsIt() {
     Optional<RelocationPlan> plan = planner.plan(Set.of(MME), vnfs, topology, paths,
-        Optional.empty());
+        Optional.empty(), SLA_MISSED);
     // c is nearer the RAN but has room for one function; HSS must follow MME (a-b is 270 µs).
     assertThat(plan).get().satisfies(p -> {
       assertThat(p.destination()).isEqualTo(B);
       assertThat(p.moves()).extracting(m -> m.vnf().id()).containsExactly(MME, HSS);
+      assertThat(p.moves().getFirst().reason()).isEqualTo("misses its SLA where it is");
       assertThat(p.moves().get(1).reason()).startsWith("follows its peers");
     });
+  }
+
+  @Test
+  void aRequestedFunctionSaysItWasRequested() {
+    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(B), REQUESTED))
+        .get().satisfies(p -> {
+          assertThat(p.moves().getFirst().vnf().id()).isEqualTo(MME);
+          assertThat(p.moves().getFirst().reason()).isEqualTo("requested");
+        });
   }
 
   @Test
@@ -100,14 +112,15 @@ class RelocationPlannerTest {
             site(A, 8), site(B, 8), site(C, 8)),
         List.of(), List.of(), List.of());
     // c: 70 µs to the RAN beats b: 120 µs.
-    assertThat(planner.plan(Set.of(MME), vnfs, roomy, paths, Optional.empty()))
+    assertThat(planner.plan(Set.of(MME), vnfs, roomy, paths, Optional.empty(), SLA_MISSED))
         .get().extracting(RelocationPlan::destination).isEqualTo(C);
   }
 
   @Test
   void aFunctionMovedAwayFromItsPeerPullsThePeerAlong() {
     // A planned move of the HSS alone: at b it is 270 µs from its MME at a, over its 200 µs.
-    assertThat(planner.plan(Set.of(HSS), vnfs, topology, paths, Optional.of(B))).get()
+    assertThat(planner.plan(Set.of(HSS), vnfs, topology, paths, Optional.of(B), REQUESTED))
+        .get()
         .satisfies(p -> {
           assertThat(p.moves()).extracting(m -> m.vnf().id()).containsExactly(MME, HSS);
           assertThat(p.moves().getFirst().reason()).startsWith("pulled along by hss -> mme");
@@ -118,13 +131,16 @@ class RelocationPlannerTest {
   void noPlanWhenNoSiteMeetsTheSla() {
     Map<VnfId, Vnf> strict = index(List.of(
         vnf(MME, VnfKind.MME, List.of(req(Peer.site(RAN), 50)))));
-    assertThat(planner.plan(Set.of(MME), strict, topology, paths, Optional.empty())).isEmpty();
+    assertThat(planner.plan(Set.of(MME), strict, topology, paths, Optional.empty(), SLA_MISSED))
+        .isEmpty();
   }
 
   @Test
   void aPlannedMoveConsidersOnlyTheSiteAskedFor() {
-    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(C))).isEmpty();
-    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(B))).isPresent();
+    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(C), REQUESTED))
+        .isEmpty();
+    assertThat(planner.plan(Set.of(MME), vnfs, topology, paths, Optional.of(B), REQUESTED))
+        .isPresent();
   }
 
   @Test
@@ -144,7 +160,7 @@ class RelocationPlannerTest {
     both.put(mme2, vnf(mme2, VnfKind.MME, List.of(req(Peer.site(ran2), 250))));
 
     RelocationPlan plan = planner.plan(Set.of(MME, mme2), both, twoRans, twoRanPaths,
-        Optional.empty()).orElseThrow();
+        Optional.empty(), SLA_MISSED).orElseThrow();
 
     // The bigger group (MME with its HSS) goes first; c's one free vCPU then takes mme2.
     assertThat(plan.destinations()).containsExactly(B, C);
@@ -170,7 +186,7 @@ class RelocationPlannerTest {
     both.put(mme2, vnf(mme2, VnfKind.MME, List.of(req(Peer.site(ran2), 250))));
 
     RelocationPlan plan = planner.plan(Set.of(MME, mme2), both, twoRans, twoRanPaths,
-        Optional.empty()).orElseThrow();
+        Optional.empty(), SLA_MISSED).orElseThrow();
 
     assertThat(plan.destination()).isEqualTo(B);
     assertThat(plan.unplaced()).containsOnlyKeys(mme2);

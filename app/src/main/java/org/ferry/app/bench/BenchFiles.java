@@ -12,14 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.ferry.app.report.CsvTable;
 import org.ferry.compute.bench.ContainerMigrationBench.Run;
 import org.ferry.model.vnf.MigrationApproach;
 
 /** The container-migration bench's outputs: runs.csv, a summary table and SVG plots. */
 public final class BenchFiles {
 
-  public static final String HEADER = "workload_mb,mode,rate_gbps,run,checkpoint_s,transfer_s,"
-      + "restore_s,frozen_s,bytes_moved_mb,tcp_gap_s,udp_gap_s,ratio";
+  public static final List<String> COLUMNS = List.of("workload_mb", "mode", "rate_gbps", "run",
+      "checkpoint_s", "transfer_s", "restore_s", "frozen_s", "bytes_moved_mb", "tcp_gap_s",
+      "udp_gap_s", "ratio");
+  public static final String HEADER = String.join(",", COLUMNS);
+  private static final List<String> CRIU_STATS_COLUMNS = List.of("workload_mb", "mode",
+      "rate_gbps", "run", "freezing_s", "frozen_s", "memdump_s", "memwrite_s", "pages_scanned",
+      "pages_written", "pages_lazy", "restore_s", "pages_restored");
 
   /** Stop-and-copy target: frozen ≤ 1.2 × bytes/rate + 150 ms. */
   public static final double SC_FACTOR = 1.2;
@@ -31,17 +37,17 @@ public final class BenchFiles {
 
   /** One line per run (failed runs are left out of the CSV and named in the summary). */
   public static String csv(List<Run> runs) {
-    StringBuilder out = new StringBuilder(HEADER).append('\n');
-    for (Run r : runs) {
-      if (!r.ok()) {
-        continue;
-      }
-      out.append(String.format(Locale.ROOT, "%d,%s,%s,%d,%.4f,%.4f,%.4f,%.4f,%.2f,%.3f,%.3f,%.3f%n",
-          r.workloadMb(), r.mode().displayName(), gbps(r), r.run(), seconds(r.checkpoint()),
-          seconds(r.transfer()), seconds(r.restore()), seconds(r.frozen()),
-          r.bytesMoved().megabytes(), r.tcpGapSeconds(), r.udpGapSeconds(), r.ratio()));
-    }
-    return out.toString();
+    return CsvTable.text(COLUMNS, runs.stream().filter(Run::ok).map(r -> List.of(
+        Integer.toString(r.workloadMb()), r.mode().displayName(), gbps(r),
+        Integer.toString(r.run()), fixed(4, seconds(r.checkpoint())),
+        fixed(4, seconds(r.transfer())), fixed(4, seconds(r.restore())),
+        fixed(4, seconds(r.frozen())), fixed(2, r.bytesMoved().megabytes()),
+        fixed(3, r.tcpGapSeconds()), fixed(3, r.udpGapSeconds()), fixed(3, r.ratio())))
+        .toList());
+  }
+
+  private static String fixed(int decimals, double v) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   private static String gbps(Run r) {
@@ -144,24 +150,20 @@ public final class BenchFiles {
 
   /** CRIU's own statistics per run (times in seconds; empty where CRIU wrote none). */
   public static String criuStatsCsv(List<Run> runs) {
-    StringBuilder out = new StringBuilder("workload_mb,mode,rate_gbps,run,freezing_s,frozen_s,"
-        + "memdump_s,memwrite_s,pages_scanned,pages_written,pages_lazy,restore_s,"
-        + "pages_restored\n");
-    for (Run r : runs) {
-      if (!r.ok()) {
-        continue;
-      }
-      out.append(String.format(Locale.ROOT, "%d,%s,%s,%d,", r.workloadMb(),
-          r.mode().displayName(), gbps(r), r.run()));
-      out.append(r.dumpStats().map(d -> String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f,%d,%d,%d,",
-          seconds(d.freezing()), seconds(d.frozen()), seconds(d.memoryDump()),
-          seconds(d.memoryWrite()), d.pagesScanned(), d.pagesWritten(), d.pagesLazy()))
-          .orElse(",,,,,,,"));
-      out.append(r.restoreStats().map(x -> String.format(Locale.ROOT, "%.4f,%d",
-          seconds(x.restore()), x.pagesRestored())).orElse(","));
-      out.append('\n');
+    List<List<String>> rows = new ArrayList<>();
+    for (Run r : runs.stream().filter(Run::ok).toList()) {
+      List<String> row = new ArrayList<>(List.of(Integer.toString(r.workloadMb()),
+          r.mode().displayName(), gbps(r), Integer.toString(r.run())));
+      row.addAll(r.dumpStats().map(d -> List.of(fixed(4, seconds(d.freezing())),
+          fixed(4, seconds(d.frozen())), fixed(4, seconds(d.memoryDump())),
+          fixed(4, seconds(d.memoryWrite())), Long.toString(d.pagesScanned()),
+          Long.toString(d.pagesWritten()), Long.toString(d.pagesLazy())))
+          .orElse(List.of("", "", "", "", "", "", "")));
+      row.addAll(r.restoreStats().map(x -> List.of(fixed(4, seconds(x.restore())),
+          Long.toString(x.pagesRestored()))).orElse(List.of("", "")));
+      rows.add(row);
     }
-    return out.toString();
+    return CsvTable.text(CRIU_STATS_COLUMNS, rows);
   }
 
   /** Writes runs.csv, criu_stats.csv, summary.md and the plots into {@code dir}. */
@@ -172,12 +174,12 @@ public final class BenchFiles {
     written.add(Files.writeString(dir.resolve("criu_stats.csv"), criuStatsCsv(runs)));
     written.add(Files.writeString(dir.resolve("summary.md"), summary(runs)));
     List<Run> ok = runs.stream().filter(Run::ok).toList();
-    written.add(Files.writeString(dir.resolve("frozen.svg"), SvgBars.plot(
-        "Frozen time per move (mean of runs)", "s", ok, r -> seconds(r.frozen()))));
-    written.add(Files.writeString(dir.resolve("gaps.svg"), SvgBars.plot(
-        "Client gap over UDP per move (mean of runs)", "s", ok, Run::udpGapSeconds)));
-    written.add(Files.writeString(dir.resolve("bytes.svg"), SvgBars.plot(
-        "Bytes moved per move (mean of runs)", "MB", ok, r -> r.bytesMoved().megabytes())));
+    written.add(BarPlot.write(dir.resolve("frozen.svg"), "Frozen time per move (mean of runs)",
+        "s", ok, r -> seconds(r.frozen())));
+    written.add(BarPlot.write(dir.resolve("gaps.svg"),
+        "Client gap over UDP per move (mean of runs)", "s", ok, Run::udpGapSeconds));
+    written.add(BarPlot.write(dir.resolve("bytes.svg"), "Bytes moved per move (mean of runs)",
+        "MB", ok, r -> r.bytesMoved().megabytes()));
     return written;
   }
 }

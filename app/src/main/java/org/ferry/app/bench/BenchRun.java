@@ -1,5 +1,6 @@
 package org.ferry.app.bench;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,8 +21,9 @@ public record BenchRun(double rateGbps, double lengthKm, double dirtyRatio, int 
     double totalSeconds, double liveSeconds, double downtimeSeconds, long bytesMoved,
     double pingGapSeconds, String fault) {
 
-  public static final String CSV_HEADER =
-      "rate_gbps,length_km,dirty_ratio,run,total_s,downtime_s,bytes_moved_mb,ping_gap_s,ratio";
+  public static final List<String> CSV_COLUMNS = List.of("rate_gbps", "length_km",
+      "dirty_ratio", "run", "total_s", "downtime_s", "bytes_moved_mb", "ping_gap_s", "ratio");
+  public static final String CSV_HEADER = String.join(",", CSV_COLUMNS);
 
   /** Total time over the time the bytes need at the link rate: 1 is the line-rate ideal. */
   public double ratio() {
@@ -41,10 +43,15 @@ public record BenchRun(double rateGbps, double lengthKm, double dirtyRatio, int 
     return fault.isEmpty();
   }
 
-  public String csv() {
-    return String.format(Locale.ROOT, "%s,%s,%.3f,%d,%.3f,%.3f,%.1f,%.3f,%.3f", num(rateGbps),
-        num(lengthKm), dirtyRatio, run, totalSeconds, downtimeSeconds, megabytes(),
-        pingGapSeconds, ratio());
+  /** The run's cells in runs.csv, under {@link #CSV_COLUMNS}. */
+  public List<String> csvCells() {
+    return List.of(num(rateGbps), num(lengthKm), fixed(3, dirtyRatio), Integer.toString(run),
+        fixed(3, totalSeconds), fixed(3, downtimeSeconds), fixed(1, megabytes()),
+        fixed(3, pingGapSeconds), fixed(3, ratio()));
+  }
+
+  private static String fixed(int decimals, double v) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   private static String num(double v) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.ferry.app.report.CsvTable;
 import org.ferry.compute.qemu.GuestSpec;
 import org.ferry.compute.qemu.MigrationTuning;
 import org.ferry.compute.qemu.QemuVim;
@@ -205,15 +206,14 @@ public final class VmMigrationBench {
   /** Writes runs.csv and the plots into {@code dir}. */
   public static void write(List<BenchRun> runs, Path dir) throws IOException {
     Files.createDirectories(dir);
-    List<String> lines = new ArrayList<>();
-    lines.add(BenchRun.CSV_HEADER);
-    runs.stream().filter(BenchRun::sound).map(BenchRun::csv).forEach(lines::add);
-    Files.write(dir.resolve("runs.csv"), lines);
-    SvgPlot downtime = new SvgPlot("VM migration downtime (QEMU)", "lightpath length (km)",
+    CsvTable.write(BenchRun.CSV_COLUMNS,
+        runs.stream().filter(BenchRun::sound).map(BenchRun::csvCells).toList(),
+        dir.resolve("runs.csv"));
+    ScatterPlot downtime = new ScatterPlot("VM migration downtime (QEMU)", "lightpath length (km)",
         "downtime (ms)").target(50);
-    SvgPlot ratio = new SvgPlot("Total time / (bytes moved / link rate)", "lightpath length (km)",
+    ScatterPlot ratio = new ScatterPlot("Total time / (bytes moved / link rate)", "lightpath length (km)",
         "ratio").target(1.15);
-    SvgPlot gap = new SvgPlot("Ping gap from the RAN (10 ms probes)", "lightpath length (km)",
+    ScatterPlot gap = new ScatterPlot("Ping gap from the RAN (10 ms probes)", "lightpath length (km)",
         "gap (ms)");
     for (BenchRun r : runs) {
       if (r.sound()) {

@@ -22,8 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code ferry bench}: measurements on the testbed in a box. */
 @Command(
     name = "bench",
-    description = {"Measurements: VM and container moves on the testbed in a box (Linux, root,",
-      "scripts/testbed-setup.sh); the orchestrator's own speed (server, on loopback)"},
+    description = {
+      "Measures moves on the testbed in a box, and the orchestrator's own speed.",
+      "VM and container moves need Linux, root and scripts/testbed-setup.sh; the server's bench"
+          + " runs on loopback."
+    },
     subcommands = {BenchCommand.VmMigration.class, ContainerMigrationCommand.class,
       ServerBenchCommand.class})
 public final class BenchCommand implements Runnable {
@@ -40,10 +43,12 @@ public final class BenchCommand implements Runnable {
       name = "vm-migration",
       mixinStandardHelpOptions = true,
       description = {
-        "Live-migrates a QEMU guest (TCG) whose workload dirties memory at a set fraction of the",
-        "link rate between site-a and site-b, over 1 and 10 Gbit/s lightpaths of 0.3, 25 and 50",
-        "km, 5 times each, pinging it every 10 ms from the RAN. Prints per move the total time,",
-        "downtime, bytes moved, ping gap and total time / (bytes moved / link rate)."
+        "Measures live migrations of a QEMU guest between the testbed's sites.",
+        "The guest (TCG) has a workload that dirties memory at a set fraction of the link rate; it"
+            + " moves over 1 and 10 Gbit/s lightpaths of 0.3, 25 and 50 km, 5 times each, pinged"
+            + " every 10 ms from the RAN.",
+        "Prints per move the total time, downtime, bytes moved, ping gap and total time / (bytes"
+            + " moved / link rate)."
       })
   static final class VmMigration implements Callable<Integer> {
 
@@ -52,7 +57,7 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--quick", description = "One move per rate at 25 km (under two minutes)")
     boolean quick;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
         description = "Write DIR/runs.csv and the plots (downtime.svg, ratio.svg, ping_gap.svg)")
     Path out;
 

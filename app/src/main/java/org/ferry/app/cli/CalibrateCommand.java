@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
     name = "calibrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Fits the migration models' parameters to the reference study's per-phase figures",
-      "and prints them with the error per phase (MAPE), beside the error of the parameters",
-      "Ferry ships. Reads DIR/calibration.csv and DIR/sizes.csv, or the copies bundled",
-      "with Ferry."
+      "Refits the migration models to the reference study's figures.",
+      "Fits the models' parameters to the study's per-phase figures and prints them with the error"
+          + " per phase (MAPE), beside the error of the parameters Ferry ships.",
+      "Reads DIR/calibration.csv and DIR/sizes.csv, or the copies bundled with Ferry."
     })
 public final class CalibrateCommand implements Callable<Integer> {
 

@@ -21,10 +21,11 @@ import picocli.CommandLine.Spec;
     name = "container-migration",
     mixinStandardHelpOptions = true,
     description = {
-      "Moves a JVM workload (50, 200 and 500 MB of touched memory, a TCP and a UDP client in",
-      "the RAN) between site-a and site-b with CRIU, stop-and-copy and lazy, over a 1 and a",
-      "10 Gbit/s lightpath, 5 runs each, and reports checkpoint, transfer, restore, frozen",
-      "time, bytes moved, the client's TCP and UDP gaps and frozen / (bytes / rate)."
+      "Measures CRIU moves of a container between the testbed's sites.",
+      "Moves a JVM workload (50, 200 and 500 MB of touched memory, a TCP and a UDP client in the"
+          + " RAN) between site-a and site-b with CRIU, stop-and-copy and lazy, over a 1 and a 10"
+          + " Gbit/s lightpath, 5 runs each, and reports checkpoint, transfer, restore, frozen"
+          + " time, bytes moved, the client's TCP and UDP gaps and frozen / (bytes / rate)."
     })
 public final class ContainerMigrationCommand implements Callable<Integer> {
 
@@ -40,7 +41,7 @@ public final class ContainerMigrationCommand implements Callable<Integer> {
       description = "Workload sizes in MB (default: 50,200,500; --quick: 200)")
   List<Integer> workloads;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
       description = "Write runs.csv, summary.md and the plots (SVG) into DIR")
   Path out;
 

@@ -32,13 +32,37 @@ public final class Converters {
   }
 
   private static Distance kilometres(String text) {
-    double km;
+    return Distance.ofKilometres(number(text));
+  }
+
+  private static double number(String text) {
     try {
-      km = Double.parseDouble(text.trim());
+      return Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + text + "' is not a number of kilometres");
     }
-    return Distance.ofKilometres(km);
+  }
+
+  /**
+   * The length of fibre between two sites, which must be above 0 (a {@link Distance} may be 0:
+   * a lightpath's own length can be), for options such as {@code demo --distance-km}.
+   */
+  public static final class SitesApartKilometres implements CommandLine.ITypeConverter<Distance> {
+    @Override
+    public Distance convert(String text) {
+      double km;
+      try {
+        km = number(text);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+      // Checked before Distance's own rule (0 or more), which would name the wrong bound.
+      if (!(km > 0) || !Double.isFinite(km)) {
+        throw new CommandLine.TypeConversionException("must be above 0 km (the sites are joined"
+            + " by fibre), got " + text);
+      }
+      return Distance.ofKilometres(km);
+    }
   }
 
   private static <T> CommandLine.ITypeConverter<T> wrap(Function<String, T> parse) {

@@ -28,17 +28,19 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Brings up the reference setting (a RAN site and two compute sites on a DWDM ring, the EPC",
-      "at site-a), cuts the backhaul fibre and runs the fault-recovery flow. Prints a timeline",
-      "of every step in simulated time, then per VNF the approach, migration time, downtime,",
-      "bytes moved and the UE service recovery time.",
+      "Cuts a fibre under the EPC and runs the fault-recovery flow.",
+      "Brings up the reference setting (a RAN site and two compute sites on a DWDM ring, the EPC"
+          + " at site-a), cuts the backhaul fibre and runs the flow.",
+      "Prints a timeline of every step in simulated time, then per VNF the approach, migration"
+          + " time, downtime, bytes moved and the UE service recovery time.",
       "--inventory FILE: the same on the network FILE describes; --cut names one of its fibres.",
-      "--mode testbed (root, Linux): the same flow on real parts: network namespaces, links that",
-      "follow the optical services, the EPC stand-ins as QEMU guests (--virtualization vm) or",
-      "CRIU containers (--virtualization container), 10 UEs in the RAN; every figure measured.",
-      "--optical URL: the optical layer on a TransportPCE over HTTP, its word on fibres and",
-      "routes winning over Ferry's inventory; the fibre is cut only on Ferry's emulator, a real",
-      "controller's failure is waited for (--fault-timeout)."
+      "--mode testbed (root, Linux): the same flow on real parts: network namespaces, links that"
+          + " follow the optical services, the EPC stand-ins as QEMU guests (--virtualization vm)"
+          + " or CRIU containers (--virtualization container), 10 UEs in the RAN; every figure"
+          + " measured.",
+      "--optical URL: the optical layer on a TransportPCE over HTTP, its word on fibres and routes"
+          + " winning over Ferry's inventory; the fibre is cut only on Ferry's emulator, a real"
+          + " controller's failure is waited for (--fault-timeout)."
     })
 public final class DemoCommand implements Callable<Integer> {
 
@@ -56,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
           + " with --inventory: required, one of the file's fibres)")
   String cut;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
       description = "Also write the run as DIR/report.json and DIR/summary.csv")
   Path out;
 

@@ -50,15 +50,18 @@ record EpcStateReport(Map<EpcFunction, JsonNode> state, JsonNode ues, String dia
         && spgw().path("tunnels").asInt() == expectedUes;
   }
 
-  /** Adds the checked state to a report's context. */
-  void addTo(Map<String, String> context) {
-    context.put("ue_longest_gap_ms", summary().path("maxGapMs").asText());
-    context.put("ue_longest_gap_began_s", longestGapBegan(ues, cutAt));
-    context.put("ue_reattaches", summary().path("reattaches").asText());
-    context.put("hss_same_diameter_connection", Boolean.toString(sameDiameterConnection()));
-    context.put("mme_s1_associations", Integer.toString(mme().path("associations").size()));
-    context.put("mme_ue_contexts", mme().path("ueContexts").asText());
-    context.put("spgw_tunnels", spgw().path("tunnels").asText());
+  /** Adds the checked state to a report's context, numbers as numbers. */
+  void addTo(Map<String, Object> context) {
+    context.put("ue_longest_gap_ms", summary().path("maxGapMs"));
+    String began = longestGapBegan(ues, cutAt);
+    if (!began.isEmpty()) {
+      context.put("ue_longest_gap_began_s", Double.parseDouble(began));
+    }
+    context.put("ue_reattaches", summary().path("reattaches"));
+    context.put("hss_same_diameter_connection", sameDiameterConnection());
+    context.put("mme_s1_associations", mme().path("associations").size());
+    context.put("mme_ue_contexts", mme().path("ueContexts"));
+    context.put("spgw_tunnels", spgw().path("tunnels"));
     state.forEach((f, status) -> {
       if (status.has("error")) {
         context.put(f.command() + "_status_error", status.path("error").asText());

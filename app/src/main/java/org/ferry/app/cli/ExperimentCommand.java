@@ -16,6 +16,7 @@ import org.ferry.app.experiment.Sweep;
 import org.ferry.app.experiment.SweepPlots;
 import org.ferry.app.experiment.SweepPoint;
 import org.ferry.app.experiment.SweepTables;
+import org.ferry.app.report.Terminal;
 import org.ferry.model.Names;
 import org.ferry.prediction.CalibratedMigrationModel;
 import org.ferry.prediction.calibration.Calibration;
@@ -31,19 +32,20 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole sweep: VNF x virtualization x flavor x lightpath length",
-      "(0.3, 25, 50 km) x interface x testbed x approach, each a planned move",
-      "carried out by the orchestration in the digital twin, repeated with",
-      "different seeds. Writes results.csv (one row per run), tables.md (the",
-      "reference tables, the study's figures beside Ferry's) and plots as PNG and",
-      "SVG. Prints the sweep's wall time."
+      "Runs the reference study's whole sweep in the digital twin.",
+      "VNF x virtualization x flavor x lightpath length (0.3, 25, 50 km) x interface x testbed x"
+          + " approach, each a planned move carried out by the orchestration, repeated with"
+          + " different seeds.",
+      "Writes results.csv (one row per run), tables.md (the reference tables, the study's figures"
+          + " beside Ferry's) and plots as PNG and SVG. Prints the sweep's wall time."
     })
 public final class ExperimentCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Option(names = "--mode", defaultValue = "simulated",
-      description = "simulated (the default: the digital twin); testbed and live come later")
+      description = "simulated, the digital twin: the only one of this build (default:"
+          + " ${DEFAULT-VALUE})")
   String mode;
 
   @Option(names = "--repetitions", defaultValue = "5",
@@ -51,6 +53,7 @@ public final class ExperimentCommand implements Callable<Integer> {
   int repetitions;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "experiment",
+      converter = WritableDirectory.class,
       description = "Where to write the results (default: ${DEFAULT-VALUE})")
   Path out;
 
@@ -73,7 +76,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     List<SweepPoint> points = SweepPoint.all();
     int total = points.size() * repetitions;
-    ProgressBar progress = new ProgressBar(stderr, total);
+    ProgressBar progress = new ProgressBar(stderr, total, Terminal.stderr());
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
     List<RunResult> results = new Sweep(CalibratedMigrationModel.reference(),
@@ -113,31 +116,45 @@ public final class ExperimentCommand implements Callable<Integer> {
         instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
-  /** A progress bar on stderr, redrawn when it grows by a step. */
+  /**
+   * The sweep's progress on stderr: on a terminal a bar redrawn in place when it grows by a step;
+   * elsewhere (a log file, a pipe), where the redraws would pile up, a line every 10 %.
+   */
   static final class ProgressBar {
     private static final int WIDTH = 40;
+    private static final int LINES = 10;
     private final PrintWriter err;
     private final int total;
+    private final boolean terminal;
     private int drawn = -1;
 
-    ProgressBar(PrintWriter err, int total) {
+    ProgressBar(PrintWriter err, int total, boolean terminal) {
       this.err = err;
       this.total = total;
+      this.terminal = terminal;
     }
 
     synchronized void update(int done) {
-      int filled = (int) ((long) done * WIDTH / total);
-      if (filled != drawn || done == total) {
-        drawn = filled;
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/"
-            + total + " runs");
-        err.flush();
+      int steps = terminal ? WIDTH : LINES;
+      int reached = (int) ((long) done * steps / total);
+      if (reached == drawn && done != total) {
+        return;
       }
+      drawn = reached;
+      if (terminal) {
+        err.print("\r[" + "#".repeat(reached) + " ".repeat(WIDTH - reached) + "] " + done + "/"
+            + total + " runs");
+      } else if (reached > 0) {
+        err.printf(Locale.ROOT, "%d/%d runs (%d %%)%n", done, total, done * 100L / total);
+      }
+      err.flush();
     }
 
     synchronized void finish() {
-      err.println();
-      err.flush();
+      if (terminal) {
+        err.println();
+        err.flush();
+      }
     }
   }
 }

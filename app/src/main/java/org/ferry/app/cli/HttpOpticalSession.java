@@ -108,8 +108,8 @@ final class HttpOpticalSession implements AutoCloseable {
    * @param extraContext what the command adds to the setting in report.json (the controller's
    *     address is added here)
    */
-  int finish(List<RunReport> reports, Map<String, String> extraContext, Path outDir) {
-    Map<String, String> context = setting.describe();
+  int finish(List<RunReport> reports, Map<String, ?> extraContext, Path outDir) {
+    Map<String, Object> context = setting.describe();
     context.putAll(extraContext);
     context.put("optical", settings.base().toString());
     return RunOutput.finish(reports, context, outDir, out(), spec.commandLine().getErr());

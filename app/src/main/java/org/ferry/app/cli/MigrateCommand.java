@@ -15,6 +15,7 @@ import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.model.vnf.VnfKind;
 import org.ferry.run.RunService;
+import org.ferry.run.Trigger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,12 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "migrate",
     mixinStandardHelpOptions = true,
     description = {
-      "Moves EPC functions to another site on purpose, with the same machinery as fault",
-      "recovery: temporary lightpath, steering, live migration, backhaul repoint, checks.",
-      "Functions whose SLA would break without the ones moved follow them.",
+      "Moves EPC functions to another site on purpose (a planned move).",
+      "The same machinery as fault recovery: temporary lightpath, steering, live migration,"
+          + " backhaul repoint, checks. Functions whose SLA would break without the ones moved"
+          + " follow them.",
       "--optical URL: the optical layer on a TransportPCE over HTTP (compute simulated).",
-      "--server URL: asks a running ferry server to make the move, and follows it; the",
-      "setting is the server's."
+      "--server URL: asks a running ferry server to make the move, and follows it; the setting is"
+          + " the server's."
     })
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -53,7 +55,7 @@ public final class MigrateCommand implements Callable<Integer> {
           + " required)")
   String to;
 
-  @Option(names = "--out", paramLabel = "DIR",
+  @Option(names = "--out", paramLabel = "DIR", converter = WritableDirectory.class,
       description = "Also write the run as DIR/report.json and DIR/summary.csv")
   Path out;
 
@@ -76,6 +78,8 @@ public final class MigrateCommand implements Callable<Integer> {
     List<VnfKind> known = session.inventory().map(Inventory::kinds).orElse(VnfKind.shipped());
     List<String> asked = new ArrayList<>();
     Set<VnfId> vnfs = chosen(session.deployment().vnfs().all(), known, asked);
+    // Refused requests (an unknown or RAN site, a VNF already there) fail before the banner.
+    session.orchestrator().check(Trigger.PlannedMove.of(vnfs, destination));
     session.out().printf("Ferry planned move, simulated mode: %s to %s.%n%n", asked, destination);
     session.orchestrator().move(vnfs, destination);
     return session.finish(Map.of("destination", destination.value()), out);
@@ -106,11 +110,12 @@ public final class MigrateCommand implements Callable<Integer> {
       SiteId destination = SiteId.of(to == null ? "site-b" : to);
       List<String> asked = new ArrayList<>();
       Set<VnfId> vnfs = chosen(session.deployment().vnfs().all(), VnfKind.shipped(), asked);
+      RunService orchestrator = session.startOrchestrator();
+      orchestrator.check(Trigger.PlannedMove.of(vnfs, destination));
       session.out().printf("Ferry planned move, optical layer on %s (real time), compute"
           + " simulated: %s to %s.%n", session.controller().client().peer(), asked, destination);
       session.printDisagreements();
       session.out().println();
-      RunService orchestrator = session.startOrchestrator();
       orchestrator.move(vnfs, destination);
       return session.finish(orchestrator.reports(), Map.of("destination", destination.value()),
           out);
@@ -118,9 +123,10 @@ public final class MigrateCommand implements Callable<Integer> {
   }
 
   /**
-   * The VNFs {@code --vnf} names: each a VNF's id, or a kind (every VNF of it).
+   * The VNFs {@code --vnf} names: each a VNF's id, or a kind (every VNF of it); a name given
+   * twice counts once.
    *
-   * @param asked filled with what was asked for, as the user will read it back
+   * @param asked filled with what was asked for, each once, as the user will read it back
    */
   private Set<VnfId> chosen(List<Vnf> deployed, List<VnfKind> known, List<String> asked) {
     Set<VnfId> vnfs = new LinkedHashSet<>();
@@ -129,7 +135,7 @@ public final class MigrateCommand implements Callable<Integer> {
           .findFirst();
       if (byId.isPresent()) {
         vnfs.add(byId.get().id());
-        asked.add(name);
+        addOnce(asked, name);
         continue;
       }
       VnfKind kind;
@@ -140,8 +146,14 @@ public final class MigrateCommand implements Callable<Integer> {
             + deployed.stream().map(v -> v.id().value()).toList(), e);
       }
       deployed.stream().filter(v -> v.kind().equals(kind)).map(Vnf::id).forEach(vnfs::add);
-      asked.add(kind.name());
+      addOnce(asked, kind.name());
     }
     return vnfs;
+  }
+
+  private static void addOnce(List<String> names, String name) {
+    if (!names.contains(name)) {
+      names.add(name);
+    }
   }
 }

@@ -22,10 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "optical-emulator",
     mixinStandardHelpOptions = true,
     description = {
-      "Serves TransportPCE's RESTCONF northbound API (RFC 8040, under /rests, basic auth) over",
-      "an emulated OpenROADM network, with fault injection under /ferry/admin and a",
-      "notification stream at /ferry/notifications (see docs/optical-emulator.md). Runs until",
-      "interrupted (Ctrl-C)."
+      "Serves an emulated TransportPCE, with fault injection.",
+      "TransportPCE's RESTCONF northbound API (RFC 8040, under /rests, basic auth) over an"
+          + " emulated OpenROADM network, with fault injection under /ferry/admin and a"
+          + " notification stream at /ferry/notifications (see docs/optical-emulator.md).",
+      "Runs until interrupted (Ctrl-C)."
     })
 public final class OpticalEmulatorCommand implements Callable<Integer> {
 
@@ -54,10 +55,12 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
           + " OLM timers, 280 s across two ROADMs)")
   BigDecimal setupDelay;
 
-  @Option(names = "--user", defaultValue = "admin", description = "Basic-auth user")
+  @Option(names = "--user", defaultValue = "admin",
+      description = "Basic-auth user (default: ${DEFAULT-VALUE}, as TransportPCE)")
   String user;
 
-  @Option(names = "--password", defaultValue = "admin", description = "Basic-auth password")
+  @Option(names = "--password", defaultValue = "admin",
+      description = "Basic-auth password (default: ${DEFAULT-VALUE}, as TransportPCE)")
   String password;
 
   @Override
@@ -74,6 +77,7 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
       timings = Timings.withSetupDelay(Duration.ofNanos(
           setupDelay.movePointRight(9).longValue()));
     }
+    ListenHost.check("--host", host);
     if (topology != null && inventory != null) {
       throw new IllegalArgumentException("give --topology or --inventory, not both");
     }
@@ -85,7 +89,7 @@ public final class OpticalEmulatorCommand implements Callable<Integer> {
       emulator.close();
       stopped.countDown();
     }));
-    emulator.start(host, port);
+    ListenHost.bind(host, port, () -> emulator.start(host, port));
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Emulated TransportPCE on http://%s:%d/rests (user %s); %d ROADMs, %d xponders,"
         + " %d fibres; services at start-up: %s; set-up delay %s.%n", host, emulator.port(), user,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.ferry.app.report.CsvTable;
 import org.ferry.inventory.InventoryLoader;
 import org.ferry.model.Names;
 import org.ferry.model.network.Testbed;
@@ -39,14 +40,13 @@ import picocli.CommandLine.Spec;
     name = "predict",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints what the calibrated model predicts moving one function takes: each",
-      "phase, the total, the downtime, the bytes moved and, for the SPGW, the UE",
-      "service recovery time. The migration stream takes a lightpath of the",
-      "testbed's management switchponders over KM of fibre. It needs --virtualization,",
-      "--flavor, --distance-km, --interface and --testbed.",
-      "With --server URL --vnf ID|KIND --to SITE: a what-if on a running ferry",
-      "server, over its network: each approach's figures and the one it would",
-      "choose."
+      "Prints what the calibrated model predicts moving one function takes.",
+      "Each phase, the total, the downtime, the bytes moved and, for the SPGW, the UE service"
+          + " recovery time. The migration stream takes a lightpath of the testbed's management"
+          + " switchponders over KM of fibre. The setting defaults to the reference setting's, as"
+          + " for ferry demo.",
+      "--server URL --vnf ID|KIND --to SITE: a what-if on a running ferry server, over its"
+          + " network: each approach's figures and the one it would choose."
     })
 public final class PredictCommand implements Callable<Integer> {
 
@@ -77,24 +77,26 @@ public final class PredictCommand implements Callable<Integer> {
   /** The kind --vnf names, resolved in {@link #call()}. */
   private VnfKind kind;
 
-  @Option(names = "--virtualization", description = "vm or container")
+  @Option(names = "--virtualization", defaultValue = SettingDefaults.VIRTUALIZATION,
+      description = "vm or container (default: ${DEFAULT-VALUE})")
   Virtualization virtualization;
 
-  @Option(names = "--flavor",
-      description = "small (1 vCPU, 2 GB) or medium (2 vCPU, 4 GB)")
+  @Option(names = "--flavor", defaultValue = SettingDefaults.FLAVOR,
+      description = "small (1 vCPU, 2 GB) or medium (2 vCPU, 4 GB) (default: ${DEFAULT-VALUE})")
   Flavor flavor;
 
-  @Option(names = "--distance-km", paramLabel = "KM",
-      description = "Kilometres of lightpath fibre between the hosts, 0 or more")
+  @Option(names = "--distance-km", paramLabel = "KM", defaultValue = SettingDefaults.DISTANCE_KM,
+      description = "Kilometres of lightpath fibre between the hosts, 0 or more (default:"
+          + " ${DEFAULT-VALUE})")
   Distance distance;
 
-  @Option(names = "--interface",
-      description = "The backhaul interface: openvpn or floating-ip")
+  @Option(names = "--interface", defaultValue = SettingDefaults.INTERFACE,
+      description = "The backhaul interface: openvpn or floating-ip (default: ${DEFAULT-VALUE})")
   BackhaulInterface backhaul;
 
-  @Option(names = "--testbed",
+  @Option(names = "--testbed", defaultValue = SettingDefaults.TESTBED,
       description = "openroadm (Sandy Bridge, 1G-10G-1G management) or datacenter"
-          + " (Broadwell, 10G)")
+          + " (Broadwell, 10G) (default: ${DEFAULT-VALUE})")
   Testbed testbed;
 
   @Option(names = "--approach",
@@ -114,7 +116,10 @@ public final class PredictCommand implements Callable<Integer> {
     if (remote.enabled()) {
       return onServer();
     }
-    requireLocalOptions();
+    if (to != null) {
+      throw new IllegalArgumentException("--to: only with --server; a local prediction takes"
+          + " --distance-km");
+    }
     Format parsedFormat;
     try {
       parsedFormat = Names.parse(Format.class, format, "format",
@@ -143,47 +148,23 @@ public final class PredictCommand implements Callable<Integer> {
     List<Row> rows = rows(prediction);
     PrintWriter out = spec.commandLine().getOut();
     switch (parsedFormat) {
-      case CSV -> {
-        out.println("metric,value,unit");
-        rows.forEach(r -> out.println(r.metric() + "," + r.value() + "," + r.unit()));
-      }
+      case CSV -> out.print(CsvTable.text(List.of("metric", "value", "unit"),
+          rows.stream().map(r -> List.of(r.metric(), r.value(), r.unit())).toList()));
       case JSON -> out.println(json(prediction, rows));
       case TABLE -> table(out, prediction, rows);
     }
     out.flush();
+    if (distance.kilometres() > SettingDefaults.REGIONAL_KM) {
+      spec.commandLine().getErr().printf(Locale.ROOT, "ferry: warning: %s of lightpath is"
+          + " longer than metro and regional networks run (up to about %.0f km); the model is"
+          + " calibrated on up to 50 km, so these figures are an extrapolation%n", distance,
+          SettingDefaults.REGIONAL_KM);
+    }
     if (!prediction.converges()) {
       spec.commandLine().getErr().println("ferry: " + chosen.displayName() + " of the " + kind
           + " " + convergenceMessage(prediction));
     }
     return 0;
-  }
-
-  /** Local predictions need the whole configuration; picocli cannot say so with --server. */
-  private void requireLocalOptions() {
-    List<String> absent = new ArrayList<>();
-    if (virtualization == null) {
-      absent.add("--virtualization");
-    }
-    if (flavor == null) {
-      absent.add("--flavor");
-    }
-    if (distance == null) {
-      absent.add("--distance-km");
-    }
-    if (backhaul == null) {
-      absent.add("--interface");
-    }
-    if (testbed == null) {
-      absent.add("--testbed");
-    }
-    if (!absent.isEmpty()) {
-      throw new IllegalArgumentException("Missing required options: " + String.join(", ",
-          absent) + " (or --server URL and --to SITE for a what-if on a server)");
-    }
-    if (to != null) {
-      throw new IllegalArgumentException("--to: only with --server; a local prediction takes"
-          + " --distance-km");
-    }
   }
 
   /** A what-if on the server: its network decides the route, so none of the setting applies. */

@@ -23,7 +23,7 @@ final class RunOutput {
    * Prints the summaries, writes report.json and summary.csv into {@code outDir} if given, and
    * returns the exit code: 0 if every run reached its goal, 1 otherwise.
    */
-  static int finish(List<RunReport> runs, Map<String, String> context, Path outDir,
+  static int finish(List<RunReport> runs, Map<String, ?> context, Path outDir,
       PrintWriter out, PrintWriter err) {
     runs.forEach(run -> SummaryTable.print(run, out));
     if (outDir != null) {

@@ -14,8 +14,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cancel",
     mixinStandardHelpOptions = true,
-    description = "Asks the server to stop a run: a queued run is dropped, a running one stops"
-        + " at its next step and releases what it holds. Exit 0 also if it had already ended.")
+    description = {
+      "Asks the server to stop a run: a queued run is dropped, a running one stops at its next"
+          + " step and releases what it holds.",
+      "Exit 0 also if it had already ended."
+    })
 public final class RunsCancelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

@@ -8,7 +8,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "List, show, follow or cancel the runs of a ferry server (--server URL).",
+    description = {
+      "Lists, shows, follows or cancels the runs of a ferry server (--server URL)."
+    },
     subcommands = {RunsListCommand.class, RunsShowCommand.class, RunsWatchCommand.class,
       RunsCancelCommand.class})
 public final class RunsCommand implements Runnable {

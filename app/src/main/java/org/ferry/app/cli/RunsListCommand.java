@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "Lists the server's runs, newest first: id, trigger, status or outcome,"
-        + " when queued, and what it is about.")
+    description = {
+      "Lists the server's runs, newest first: id, trigger, status or outcome, when queued, and"
+          + " what it is about."
+    })
 public final class RunsListCommand implements Callable<Integer> {
 
   private static final String[] HEADINGS = {"ID", "TRIGGER", "STATUS", "QUEUED", "SUMMARY"};

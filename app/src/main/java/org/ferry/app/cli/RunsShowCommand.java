@@ -8,8 +8,8 @@ import org.ferry.app.client.ApiException;
 import org.ferry.app.client.FerryApiClient;
 import org.ferry.app.client.ServerRun;
 import org.ferry.app.report.SummaryTable;
-import org.ferry.app.report.Timeline;
-import org.ferry.model.report.StepRecord;
+import org.ferry.app.report.Terminal;
+import org.ferry.app.report.TimelineLines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = "Shows one run: its timeline of steps and, once it has ended, the summary per"
-        + " VNF (approach, migration time, downtime, bytes moved, UE SRT, and their source).")
+    description = {
+      "Shows one run: its timeline of steps and, once it has ended, the summary per VNF (approach,"
+          + " migration time, downtime, bytes moved, UE SRT, and their source)."
+    })
 public final class RunsShowCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -68,9 +70,7 @@ public final class RunsShowCommand implements Callable<Integer> {
   static void print(ServerRun run, PrintWriter out) {
     out.printf("Run %s (%s): %s%n%n", run.id(), run.json().path("trigger").path("type").asText(),
         run.json().path("trigger").path("description").asText());
-    for (StepRecord step : run.steps()) {
-      out.println(Timeline.line(step, run.origin()));
-    }
+    TimelineLines.of(run.steps(), run.origin(), Terminal.columns()).forEach(out::println);
     for (JsonNode step : run.json().path("current")) {
       String waiting = step.path("waiting_for").asText("");
       out.printf("  ... %s %s: under way since %s%s%n", step.path("step").asText(),

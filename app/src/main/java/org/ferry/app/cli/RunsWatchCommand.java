@@ -18,10 +18,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "watch",
     mixinStandardHelpOptions = true,
-    description = "Follows runs as they happen: steps as they start (and what they wait for)"
-        + " and end, moves, and each run's end. With RUN_ID, that run from its beginning,"
-        + " exiting when it ends (0 if it reached its goal, 1 if not); without, every run the"
-        + " server holds and then every new one, until interrupted.")
+    description = {
+      "Follows runs as they happen: steps as they start (and what they wait for) and end, moves,"
+          + " and each run's end.",
+      "With RUN_ID, that run from its beginning, exiting when it ends (0 if it reached its goal, 1"
+          + " if not); without, every run the server holds and then every new one, until"
+          + " interrupted."
+    })
 public final class RunsWatchCommand implements Callable<Integer> {
 
   private static final String EVENTS = "/api/v1/runs/events";

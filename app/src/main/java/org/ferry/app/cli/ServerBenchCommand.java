@@ -38,17 +38,17 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The orchestrator's own speed, on loopback, no root; each part bounded in count and time.",
-      "decision: from a fibre failure's notification to the first temporary-lightpath request,",
-      "  over HTTP against the emulator; p50/p95/p99, target p95 <= 100 ms.",
-      "readers: a ferry server in process, a few runs done, then --clients readers of",
-      "  /api/v1/runs and /api/v1/lightpaths; p50/p95/p99, target p99 <= 50 ms, no errors.",
-      "moves: --moves concurrent planned moves of independent groups in the twin; all must",
-      "  relocate, no VNF twice, no spectrum slot twice; wall time and runs at once.",
-      "scale: generated networks of 10, 100 and 1,000 VNFs, a cut hitting 20 %%; fault ->",
-      "  plan and whole-run wall times, target plan <= 1 s at 1,000 VNFs.",
-      "store: the simulated fault run's wall time and append throughput with the in-memory",
-      "  store, H2 and (with FERRY_TEST_POSTGRES_URL, _USER, _PASSWORD set) PostgreSQL;",
-      "  p50/p95, target within 10 %% of in-memory.",
+      "decision: from a fibre failure's notification to the first temporary-lightpath request,"
+          + " over HTTP against the emulator; p50/p95/p99, target p95 <= 100 ms.",
+      "readers: a ferry server in process, a few runs done, then --clients readers of /api/v1/runs"
+          + " and /api/v1/lightpaths; p50/p95/p99, target p99 <= 50 ms, no errors.",
+      "moves: --moves concurrent planned moves of independent groups in the twin; all must"
+          + " relocate, no VNF twice, no spectrum slot twice; wall time and runs at once.",
+      "scale: generated networks of 10, 100 and 1,000 VNFs, a cut hitting 20 %%; fault -> plan and"
+          + " whole-run wall times, target plan <= 1 s at 1,000 VNFs.",
+      "store: the simulated fault run's wall time and append throughput with the in-memory store,"
+          + " H2 and (with FERRY_TEST_POSTGRES_URL, _USER, _PASSWORD set) PostgreSQL; p50/p95,"
+          + " target within 10 %% of in-memory.",
       "Figures on a shared machine are noisy: compare runs on the same machine only."
     })
 public final class ServerBenchCommand implements Callable<Integer> {

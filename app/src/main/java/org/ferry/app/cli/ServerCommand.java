@@ -45,7 +45,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "server",
     mixinStandardHelpOptions = true,
-    description = "Run Ferry as a service with its REST API (see /openapi.json) until SIGTERM.")
+    description = {
+      "Runs Ferry as a service with its REST API, until SIGTERM.",
+      "The API is described at /openapi.json."
+    })
 public final class ServerCommand implements Callable<Integer> {
 
   /** Printed once the server accepts requests; scripts wait for it. */
@@ -128,6 +131,7 @@ public final class ServerCommand implements Callable<Integer> {
           + drainSeconds);
     }
     ListenAddress address = ListenAddress.parse(listen);
+    ListenHost.check("--listen", address.host());
     Path data = dataDir == null ? DataDirectory.defaultPath() : dataDir;
     try {
       Files.createDirectories(data);
@@ -168,7 +172,8 @@ public final class ServerCommand implements Callable<Integer> {
         Optional.of(tokens)));
     runs.start();
     Optional<TlsSettings> https = tls.settings();
-    server.start(address.host(), address.port(), https);
+    ListenHost.bind(address.host(), address.port(),
+        () -> server.start(address.host(), address.port(), https));
     out.println("ferry server: runs kept in " + store.url());
     out.println("ferry server: " + LISTENING + (https.isPresent() ? "https://" : "http://")
         + address.hostForUri() + ":" + server.port());

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
  */
 public final class SettingOptions {
 
+  private static final ReferenceSetting.Options REFERENCE = ReferenceSetting.Options.defaults();
+
   /** Where the run happens. */
   public enum Mode {
     SIMULATED,
@@ -32,7 +34,8 @@ public final class SettingOptions {
   }
 
   @Option(names = "--mode", defaultValue = "simulated",
-      description = "simulated (the default: the digital twin, no root), testbed or live")
+      description = "simulated (the digital twin, no root); ferry demo also runs on the testbed in"
+          + " a box: testbed (root, Linux) (default: ${DEFAULT-VALUE})")
   String mode;
 
   @Option(names = "--inventory", paramLabel = "FILE",
@@ -57,12 +60,12 @@ public final class SettingOptions {
           + " with --inventory: each VNF's own)")
   BackhaulInterface backhaul;
 
-  @Option(names = "--distance-km",
+  @Option(names = "--distance-km", converter = Converters.SitesApartKilometres.class,
       description = "Fibre between the two compute sites of the reference setting, in km, above"
           + " 0 (default: 50; not with --inventory, whose fibres have their own length-km)")
   Distance interSiteDistance;
 
-  @Option(names = "--testbed", defaultValue = "openroadm",
+  @Option(names = "--testbed", defaultValue = SettingDefaults.TESTBED,
       description = "The compute sites' hardware: openroadm (Sandy Bridge, 1G management"
           + " lightpaths) or datacenter (Broadwell, 10G) (default: ${DEFAULT-VALUE})")
   Testbed testbed;
@@ -87,12 +90,7 @@ public final class SettingOptions {
    */
   ReferenceSetting.Options toSetting(boolean testbedAllowed) {
     checkMode(testbedAllowed);
-    Distance distance = interSiteDistance();
-    if (distance.kilometres() <= 0) {
-      throw new IllegalArgumentException(
-          "--distance-km must be above 0 (the sites are joined by fibre), got "
-              + distance.kilometres());
-    }
+    Distance distance = interSiteDistance(); // above 0: checked by its converter
     Virtualization packaging = virtualization();
     if (approach != null && approach.virtualization() != packaging) {
       throw new IllegalArgumentException("--approach " + approach.displayName() + " moves a "
@@ -162,20 +160,21 @@ public final class SettingOptions {
     return hasInventory() ? toInventory() : ReferenceSetting.inventory(toSetting());
   }
 
+  // Not given: the reference setting's, as SettingDefaults (predict's defaults) says.
   private Virtualization virtualization() {
-    return virtualization == null ? Virtualization.VM : virtualization;
+    return virtualization == null ? REFERENCE.virtualization() : virtualization;
   }
 
   private Flavor flavor() {
-    return flavor == null ? Flavor.SMALL : flavor;
+    return flavor == null ? REFERENCE.flavor() : flavor;
   }
 
   private BackhaulInterface backhaul() {
-    return backhaul == null ? BackhaulInterface.FLOATING_IP : backhaul;
+    return backhaul == null ? REFERENCE.backhaul() : backhaul;
   }
 
   private Distance interSiteDistance() {
-    return interSiteDistance == null ? Distance.ofKilometres(50) : interSiteDistance;
+    return interSiteDistance == null ? REFERENCE.interSiteDistance() : interSiteDistance;
   }
 
   private void checkMode(boolean testbedAllowed) {
@@ -195,9 +194,9 @@ public final class SettingOptions {
         .orElse(ApproachPolicy.leastDowntime());
   }
 
-  /** The setting as written into report.json. */
-  Map<String, String> describe() {
-    Map<String, String> context = new LinkedHashMap<>();
+  /** The setting as written into report.json: text, and numbers as numbers. */
+  Map<String, Object> describe() {
+    Map<String, Object> context = new LinkedHashMap<>();
     context.put("mode", parseMode().name().toLowerCase());
     if (inventory != null) {
       // The file's own values stand where no option overrides them.
@@ -210,7 +209,7 @@ public final class SettingOptions {
       context.put("virtualization", virtualization().displayName());
       context.put("flavor", flavor().displayName());
       context.put("interface", backhaul().displayName());
-      context.put("inter_site_km", Double.toString(interSiteDistance().kilometres()));
+      context.put("inter_site_km", interSiteDistance().kilometres());
     }
     context.put("testbed", testbed.displayName());
     context.put("approach", approach == null ? "least-predicted-downtime"

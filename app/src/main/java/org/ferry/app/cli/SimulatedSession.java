@@ -23,6 +23,7 @@ final class SimulatedSession {
   private final Optional<Inventory> inventory;
   private final SimulatedDeployment deployment;
   private final RunService orchestrator;
+  private final Timeline timeline;
 
   private SimulatedSession(CommandSpec spec, SettingOptions setting) {
     this.spec = spec;
@@ -32,7 +33,8 @@ final class SimulatedSession {
         : Optional.empty();
     this.deployment = Assembly.of(setting.network(), setting.testbed(), Optional.empty(),
         Assembly.Runs.ONE_AT_A_TIME).deployment();
-    Timeline timeline = new Timeline(out());
+    // The twin's runs end in an instant of real time: the timeline is printed whole, aligned.
+    this.timeline = Timeline.heldUntilFlushed(out());
     timeline.startAt(deployment.world().time().now());
     this.orchestrator = deployment.orchestrator(
         deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline);
@@ -65,8 +67,9 @@ final class SimulatedSession {
    *
    * @param extraContext what the command adds to the setting in report.json
    */
-  int finish(Map<String, String> extraContext, Path outDir) {
-    Map<String, String> context = setting.describe();
+  int finish(Map<String, ?> extraContext, Path outDir) {
+    timeline.flush();
+    Map<String, Object> context = setting.describe();
     context.putAll(extraContext);
     return RunOutput.finish(orchestrator.reports(), context, outDir, out(),
         spec.commandLine().getErr());

@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "testbed",
     description = {
-      "The testbed in a box (Linux, root; run scripts/testbed-setup.sh once): sites site-a and",
-      "site-b and the RAN as network namespaces, the lightpath between the sites as a link shaped",
-      "to its transponder class and delayed by its length (5 us/km + equipment latency)."
+      "Brings the testbed in a box's network up or down, by hand.",
+      "Linux, root; run scripts/testbed-setup.sh once. Sites site-a and site-b and the RAN as"
+          + " network namespaces, the lightpath between the sites as a link shaped to its"
+          + " transponder class and delayed by its length (5 us/km + equipment latency)."
     },
     subcommands = {TestbedCommand.Up.class, TestbedCommand.Down.class, TestbedCommand.Status.class})
 public final class TestbedCommand implements Runnable {
@@ -49,7 +50,7 @@ public final class TestbedCommand implements Runnable {
   }
 
   /** Creates the namespaces and, unless --link none, brings the lightpath up. */
-  @Command(name = "up", description = "Create the sites, the RAN and the lightpath link")
+  @Command(name = "up", description = "Creates the sites, the RAN and the lightpath link.")
   static final class Up implements Callable<Integer> {
     @ParentCommand TestbedCommand parent;
 
@@ -94,7 +95,7 @@ public final class TestbedCommand implements Runnable {
   }
 
   /** Removes everything the testbed created. */
-  @Command(name = "down", description = "Remove the namespaces, links and delay-line processes")
+  @Command(name = "down", description = "Removes the namespaces, links and delay-line processes.")
   static final class Down implements Callable<Integer> {
     @ParentCommand TestbedCommand parent;
 
@@ -108,7 +109,7 @@ public final class TestbedCommand implements Runnable {
   }
 
   /** Shows what exists. */
-  @Command(name = "status", description = "Show the namespaces, the lightpath and its shaping")
+  @Command(name = "status", description = "Shows the namespaces, the lightpath and its shaping.")
   static final class Status implements Callable<Integer> {
     @ParentCommand TestbedCommand parent;
 

@@ -190,7 +190,7 @@ final class TestbedDemo {
       if (qemu != null) {
         context.put("qemu", qemu);
       }
-      context.put("functions_and_ues_nice", Integer.toString(HostPriority.NICE));
+      context.put("functions_and_ues_nice", HostPriority.NICE);
       after.addTo(context);
       int exit = RunOutput.finish(reports, context, out, stdout, stderr);
       boolean kept = after.kept(UES);

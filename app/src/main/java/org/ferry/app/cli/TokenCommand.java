@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
-    description = "Creates, lists and revokes the API tokens ferry server accepts.",
+    description = {
+      "Creates, lists and revokes the API tokens ferry server accepts."
+    },
     subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class,
       TokenCommand.Revoke.class})
 public final class TokenCommand implements Runnable {
@@ -51,8 +53,10 @@ public final class TokenCommand implements Runnable {
 
   /** {@code ferry token create}. */
   @Command(name = "create", mixinStandardHelpOptions = true,
-      description = {"Creates a token and prints it, alone, on stdout. It is not kept:",
-        "store it now (e.g. ferry token create --role viewer > viewer.token)."})
+      description = {
+        "Creates a token and prints it, alone, on stdout.",
+        "It is not kept: store it now (e.g. ferry token create --role viewer > viewer.token)."
+      })
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDirOption data;
@@ -79,7 +83,10 @@ public final class TokenCommand implements Runnable {
 
   /** {@code ferry token list}. */
   @Command(name = "list", mixinStandardHelpOptions = true,
-      description = "Lists the tokens: id, role, created, label. Never their secrets.")
+      description = {
+        "Lists the tokens: id, role, created, label.",
+        "Never their secrets."
+      })
   static final class ListTokens implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDirOption data;
@@ -101,7 +108,9 @@ public final class TokenCommand implements Runnable {
 
   /** {@code ferry token revoke}. */
   @Command(name = "revoke", mixinStandardHelpOptions = true,
-      description = "Revokes a token: a running server refuses it from its next request on.")
+      description = {
+        "Revokes a token: a running server refuses it from its next request on."
+      })
   static final class Revoke implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin DataDirOption data;

@@ -1,14 +1,13 @@
 package org.ferry.app.experiment;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.ferry.app.report.CsvTable;
 import org.ferry.model.report.Phase;
 import org.ferry.model.report.Prediction;
 import org.ferry.model.unit.Durations;
@@ -19,10 +18,13 @@ import org.ferry.model.unit.Durations;
  */
 public final class ResultsCsv {
 
-  public static final String HEADER = "vnf,virtualization,flavor,distance_km,interface,testbed,"
-      + "approach,repetition,seed,status,migration_s,downtime_s,bytes_moved_mb,ue_srt_s,"
-      + "prelive_s,live_s,postlive_s,checkpoint_s,transfer_s,restore_s,page_pull_s,"
-      + "predicted_migration_s,predicted_downtime_s,predicted_ue_srt_s,predicted_convergence";
+  public static final List<String> COLUMNS = List.of("vnf", "virtualization", "flavor",
+      "distance_km", "interface", "testbed", "approach", "repetition", "seed", "status",
+      "migration_s", "downtime_s", "bytes_moved_mb", "ue_srt_s", "prelive_s", "live_s",
+      "postlive_s", "checkpoint_s", "transfer_s", "restore_s", "page_pull_s",
+      "predicted_migration_s", "predicted_downtime_s", "predicted_ue_srt_s",
+      "predicted_convergence");
+  public static final String HEADER = String.join(",", COLUMNS);
 
   private static final List<Phase> PHASES = List.of(Phase.PRE_LIVE, Phase.LIVE, Phase.POST_LIVE,
       Phase.CHECKPOINT, Phase.TRANSFER, Phase.RESTORE, Phase.PAGE_PULL);
@@ -30,43 +32,32 @@ public final class ResultsCsv {
   private ResultsCsv() {}
 
   public static void write(List<RunResult> results, Path file) throws IOException {
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(HEADER);
-      out.write('\n');
-      for (RunResult r : results) {
-        out.write(row(r));
-        out.write('\n');
-      }
-    }
+    CsvTable.write(COLUMNS, results.stream().map(ResultsCsv::row).toList(), file);
   }
 
-  static String row(RunResult r) {
+  static List<String> row(RunResult r) {
     SweepPoint p = r.point();
-    StringBuilder row = new StringBuilder();
-    row.append(p.kind()).append(',').append(p.virtualization().displayName()).append(',')
-        .append(p.flavor().displayName()).append(',')
-        .append(String.format(Locale.ROOT, "%s", p.lightpath().kilometres())).append(',')
-        .append(p.backhaul().displayName()).append(',').append(p.testbed().displayName())
-        .append(',').append(p.approach().displayName()).append(',').append(r.repetition())
-        .append(',').append(r.seed()).append(',')
-        .append(r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(',');
     boolean moved = r.moved();
-    row.append(moved ? seconds(r.migrationTime()) : "").append(',')
-        .append(moved ? seconds(r.downtime()) : "").append(',')
-        .append(moved ? String.format(Locale.ROOT, "%.1f", r.bytesMoved().megabytes()) : "")
-        .append(',')
-        .append(r.ueServiceRecovery().map(ResultsCsv::seconds).orElse(""));
+    List<String> row = new ArrayList<>(List.of(p.kind().toString(),
+        p.virtualization().displayName(), p.flavor().displayName(),
+        String.format(Locale.ROOT, "%s", p.lightpath().kilometres()), p.backhaul().displayName(),
+        p.testbed().displayName(), p.approach().displayName(),
+        Integer.toString(r.repetition()), Long.toString(r.seed()),
+        r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        moved ? seconds(r.migrationTime()) : "",
+        moved ? seconds(r.downtime()) : "",
+        moved ? String.format(Locale.ROOT, "%.1f", r.bytesMoved().megabytes()) : "",
+        r.ueServiceRecovery().map(ResultsCsv::seconds).orElse("")));
     for (Phase phase : PHASES) {
-      row.append(',').append(Optional.ofNullable(r.phases().get(phase))
-          .map(ResultsCsv::seconds).orElse(""));
+      row.add(Optional.ofNullable(r.phases().get(phase)).map(ResultsCsv::seconds).orElse(""));
     }
     Optional<Prediction> predicted = r.prediction();
-    row.append(',').append(predicted.map(x -> seconds(x.migrationTime())).orElse(""))
-        .append(',').append(predicted.map(x -> seconds(x.downtime())).orElse(""))
-        .append(',').append(predicted.flatMap(Prediction::ueServiceRecovery)
-            .map(ResultsCsv::seconds).orElse(""))
-        .append(',').append(predicted.map(x -> x.convergence().displayName()).orElse(""));
-    return row.toString();
+    row.add(predicted.map(x -> seconds(x.migrationTime())).orElse(""));
+    row.add(predicted.map(x -> seconds(x.downtime())).orElse(""));
+    row.add(predicted.flatMap(Prediction::ueServiceRecovery).map(ResultsCsv::seconds)
+        .orElse(""));
+    row.add(predicted.map(x -> x.convergence().displayName()).orElse(""));
+    return row;
   }
 
   private static String seconds(Duration d) {

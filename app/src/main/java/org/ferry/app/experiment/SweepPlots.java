@@ -15,10 +15,9 @@ import org.ferry.model.vnf.Flavor;
 import org.ferry.model.vnf.MigrationApproach;
 import org.ferry.model.vnf.Virtualization;
 import org.ferry.model.vnf.VnfKind;
-import org.knowm.xchart.BitmapEncoder;
+import org.ferry.app.report.ChartFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -141,11 +140,6 @@ public final class SweepPlots {
   }
 
   private static List<Path> save(CategoryChart chart, Path dir, String name) throws IOException {
-    Path png = dir.resolve(name + ".png");
-    Path svg = dir.resolve(name + ".svg");
-    BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
-    VectorGraphicsEncoder.saveVectorGraphic(chart, svg.toString(),
-        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    return List.of(png, svg);
+    return ChartFiles.pngAndSvg(chart, dir, name);
   }
 }

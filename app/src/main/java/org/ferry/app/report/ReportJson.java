@@ -22,29 +22,35 @@ import org.ferry.model.report.StepRecord;
 /**
  * {@code report.json}: every run with every step and figure. Times within a run are seconds since
  * the run began ({@code *_s}); sizes are megabytes ({@code *_mb}, 10^6 bytes). Every figure is an
- * object {@code {"value": ..., "source": "measured" | "predicted" | "simulated"}}.
+ * object {@code {"value": ..., "source": "measured" | "predicted" | "simulated"}}. Numbers are
+ * JSON numbers, in the context too. The file's shape is {@link #SCHEMA}, a JSON Schema shipped
+ * with Ferry.
  */
 public final class ReportJson {
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The classpath resource of the JSON Schema (2020-12) every report.json follows. */
+  public static final String SCHEMA = "/org/ferry/app/report/report.schema.json";
+
   private ReportJson() {}
 
   /**
-   * @param context what the run was about (mode, setting), written as given under "context"
+   * @param context what the run was about (mode, setting), written under "context": each value
+   *     a string, a number or a boolean, written as such
    */
-  public static ObjectNode toJson(List<RunReport> runs, Map<String, String> context) {
+  public static ObjectNode toJson(List<RunReport> runs, Map<String, ?> context) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", "ferry-report/1");
     ObjectNode ctx = root.putObject("context");
-    context.forEach(ctx::put);
+    context.forEach((key, value) -> ctx.set(key, MAPPER.valueToTree(value)));
     ArrayNode runArray = root.putArray("runs");
     runs.forEach(run -> runArray.add(run(run)));
     return root;
   }
 
-  public static void write(List<RunReport> runs, Map<String, String> context, Path file)
+  public static void write(List<RunReport> runs, Map<String, ?> context, Path file)
       throws IOException {
     MAPPER.writeValue(file.toFile(), toJson(runs, context));
   }

@@ -3,13 +3,15 @@ package org.ferry.app.report;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.ferry.model.report.StepRecord;
 import org.ferry.model.report.StepStart;
-import org.ferry.model.unit.Durations;
 import org.ferry.workflow.RunListener;
 
 /**
@@ -20,6 +22,11 @@ import org.ferry.workflow.RunListener;
  * equipment) and is still going after {@link #QUIET} of real time says so: what it waits for and
  * for how long, as one line rewritten in place on a terminal, or a plain line every {@link
  * #EVERY} otherwise. Simulated steps end long before that, so the twin's timeline stays as it is.
+ *
+ * <p>The columns follow the data ({@link TimelineLines}): a timeline that streams widens its
+ * subject column to the longest subject so far; one {@link #heldUntilFlushed held} until the run
+ * has ended (the twin's, which ends in an instant of real time) sizes it from every step, so all
+ * its lines line up.
  */
 public final class Timeline implements RunListener {
 
@@ -30,6 +37,9 @@ public final class Timeline implements RunListener {
 
   private final PrintWriter out;
   private final boolean terminal;
+  private final OptionalInt columns;
+  private final List<StepRecord> held; // null when streaming
+  private int subjectWidth = TimelineLines.DEFAULT_SUBJECT_WIDTH;
   private Instant origin;
   private ScheduledExecutorService ticker;
   private ScheduledFuture<?> waiting;
@@ -42,13 +52,36 @@ public final class Timeline implements RunListener {
 
   /** @param terminal whether {@code out} is a terminal, where a live line can be rewritten */
   public Timeline(PrintWriter out, boolean terminal) {
-    this.out = out;
-    this.terminal = terminal;
+    this(out, terminal, OptionalInt.empty(), false);
   }
 
-  /** A timeline on the process's terminal if it has one. */
+  private Timeline(PrintWriter out, boolean terminal, OptionalInt columns, boolean hold) {
+    this.out = out;
+    this.terminal = terminal;
+    this.columns = columns;
+    this.held = hold ? new ArrayList<>() : null;
+  }
+
+  /** A streaming timeline on the process's terminal if it has one, fitting its width. */
   public static Timeline forConsole(PrintWriter out) {
-    return new Timeline(out, System.console() != null);
+    return new Timeline(out, Terminal.stdout(), Terminal.columns(), false);
+  }
+
+  /**
+   * A timeline that prints nothing until {@link #flush()}, then every step so far, aligned, to
+   * the width of the process's terminal if it has one.
+   */
+  public static Timeline heldUntilFlushed(PrintWriter out) {
+    return new Timeline(out, false, Terminal.columns(), true);
+  }
+
+  /** Prints the steps held so far (a held timeline), sized from them all. */
+  public synchronized void flush() {
+    if (held != null && !held.isEmpty()) {
+      TimelineLines.of(held, origin, columns).forEach(out::println);
+      held.clear();
+      out.flush();
+    }
   }
 
   /** Sets the instant that times are shown relative to (the fault, or the request). */
@@ -88,7 +121,12 @@ public final class Timeline implements RunListener {
     if (origin == null) {
       origin = step.start();
     }
-    out.println(line(step, origin));
+    if (held != null) {
+      held.add(step);
+      return;
+    }
+    subjectWidth = Math.max(subjectWidth, step.subject().length());
+    out.println(TimelineLines.line(step, origin, subjectWidth, columns));
     out.flush();
   }
 
@@ -111,10 +149,12 @@ public final class Timeline implements RunListener {
     return ticker;
   }
 
-  /** {@code  +   21.345 s  migration               spgw-1        ok      detail}. */
+  /**
+   * One step's line in the default layout, for a caller that streams steps of runs it knows
+   * nothing of beforehand; see {@link TimelineLines#of} for a whole run's.
+   */
   public static String line(StepRecord step, Instant origin) {
-    return String.format("  +%9.3f s  %-23s %-22s %-7s %s",
-        Durations.seconds(Duration.between(origin, step.end())),
-        step.step().displayName(), step.subject(), step.status().displayName(), step.detail());
+    return TimelineLines.line(step, origin, TimelineLines.DEFAULT_SUBJECT_WIDTH,
+        OptionalInt.empty());
   }
 }

@@ -60,7 +60,8 @@ class BenchFilesTest {
             "bytes.svg");
     assertThat(Files.readAllLines(dir.resolve("criu_stats.csv")).get(1))
         .isEqualTo("200,stop-and-copy,1,1,0.0020,0.1000,0.0300,0.0400,1000,900,0,0.2500,900");
-    assertThat(Files.readString(dir.resolve("frozen.svg"))).startsWith("<svg")
-        .contains("200 MB", "stop-and-copy @ 1 Gbit/s", "lazy @ 1 Gbit/s").endsWith("</svg>\n");
+    // Drawn by XChart, as the experiment's plots: its labels are glyph outlines, not text.
+    assertThat(Files.readString(dir.resolve("frozen.svg"))).contains("<svg", "<path", "</svg>");
+    assertThat(Files.size(dir.resolve("bytes.svg"))).isPositive();
   }
 }

@@ -47,10 +47,10 @@ class EpcStateReportTest {
         org.ferry.compute.epc.EpcFunction.MME, mme, org.ferry.compute.epc.EpcFunction.SPGW, silent),
         ues, "/10.0.0.42:4000", Instant.EPOCH);
     assertThat(lost.kept(10)).isFalse();
-    var context = new java.util.LinkedHashMap<String, String>();
+    var context = new java.util.LinkedHashMap<String, Object>();
     lost.addTo(context);
     assertThat(context).containsEntry("spgw_status_error", "spgw-1 did not answer status")
-        .containsEntry("hss_same_diameter_connection", "true");
+        .containsEntry("hss_same_diameter_connection", true);
     var text = new java.io.StringWriter();
     lost.print(new java.io.PrintWriter(text), org.ferry.model.network.SiteId.of("site-b"));
     assertThat(text.toString()).contains("SPGW: does NOT answer: spgw-1 did not answer status");

@@ -34,7 +34,12 @@ public record MoveRecord(
     /** The migration failed; the VNF still runs at its source. */
     KEPT_AT_SOURCE,
     /** The migration failed and the VNF is down: needs an operator. */
-    LOST
+    LOST,
+    /**
+     * Planned but never begun (the management path could not be set up): the VNF runs where it
+     * was; the failure says why.
+     */
+    NOT_ATTEMPTED
   }
 
   public MoveRecord {

@@ -17,8 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ferry.app.cli.ServerCommandAccess;
 import org.ferry.server.auth.Role;
 import org.ferry.server.auth.TokenStore;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurableRunsTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dataDir;
@@ -143,9 +140,7 @@ class DurableRunsTest {
   }
 
   private static String base(StringWriter out) {
-    Matcher m = LISTENING.matcher(out.toString());
-    assertThat(m.find()).as(out.toString()).isTrue();
-    return m.group(1);
+    return ServerCommandAccess.baseUrl(out);
   }
 
   private static HttpResponse<String> get(HttpClient http, String uri, String token)

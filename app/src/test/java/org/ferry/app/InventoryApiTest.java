@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ferry.app.cli.ServerCommandAccess;
 import org.ferry.inventory.InventoryLoader;
 import org.ferry.server.auth.Role;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InventoryApiTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dataDir;
@@ -45,9 +42,7 @@ class InventoryApiTest {
     StringWriter out = new StringWriter();
     try (AutoCloseable server = ServerCommandAccess.start(new PrintWriter(out),
         List.of("--listen", "127.0.0.1:0", "--data-dir", dataDir.toString()))) {
-      Matcher m = LISTENING.matcher(out.toString());
-      assertThat(m.find()).isTrue();
-      String url = m.group(1) + "/api/v1/inventory";
+      String url = ServerCommandAccess.baseUrl(out) + "/api/v1/inventory";
       HttpClient http = HttpClient.newHttpClient();
       String before = get(http, url, admin);
 

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.ferry.app.cli.ServerCommandAccess;
 import org.ferry.inventory.InventoryLoader;
@@ -42,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerOverEmulatorTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dataDir;
@@ -89,9 +86,7 @@ class ServerOverEmulatorTest {
       args.addAll(extraArgs);
       StringWriter out = new StringWriter();
       try (AutoCloseable server = ServerCommandAccess.start(new PrintWriter(out), args)) {
-        Matcher m = LISTENING.matcher(out.toString());
-        assertThat(m.find()).as("the listening line in: " + out).isTrue();
-        String base = m.group(1);
+        String base = ServerCommandAccess.baseUrl(out);
         HttpClient http = HttpClient.newHttpClient();
         List<String> events = new CopyOnWriteArrayList<>();
         CountDownLatch ended = new CountDownLatch(1);

@@ -13,8 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.ferry.app.cli.ServerCommandAccess;
 import org.ferry.server.auth.Role;
 import org.ferry.server.auth.TokenStore;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TokensApiTest {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://[^\\s]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dataDir;
@@ -40,9 +37,7 @@ class TokensApiTest {
     StringWriter out = new StringWriter();
     try (AutoCloseable server = ServerCommandAccess.start(new PrintWriter(out),
         List.of("--listen", "127.0.0.1:0", "--data-dir", dataDir.toString()))) {
-      Matcher m = LISTENING.matcher(out.toString());
-      assertThat(m.find()).isTrue();
-      String base = m.group(1);
+      String base = ServerCommandAccess.baseUrl(out);
       HttpClient http = HttpClient.newHttpClient();
 
       assertThat(send(http, get(base + "/api/v1/tokens", null)).statusCode()).isEqualTo(401);

@@ -17,6 +17,7 @@ import org.ferry.model.vnf.Vnf;
 import org.ferry.optical.transportpce.TransportPceOpticalController;
 import org.ferry.optical.transportpce.TransportPceSettings;
 import org.ferry.prediction.CalibratedMigrationModel;
+import org.ferry.run.OrphanedLightpaths;
 import org.ferry.run.RunService;
 import org.ferry.run.RunStore;
 import org.ferry.simulation.SimulatedDeployment;
@@ -62,6 +63,7 @@ public final class Assembly implements AutoCloseable {
   private final Southbound southbound;
   private final WorkflowSettings workflowSettings;
   private final Optional<TransportPceOpticalController> opticalClient;
+  private OrphanedLightpaths.Sweep orphans = new OrphanedLightpaths.Sweep(List.of(), List.of());
 
   private Assembly(Inventory inventory, Optional<SimulatedDeployment> deployment,
       Southbound southbound, WorkflowSettings workflowSettings,
@@ -127,10 +129,15 @@ public final class Assembly implements AutoCloseable {
     TransportPceOpticalController controller =
         new TransportPceOpticalController(optical.get(), inventory.topology());
     try {
+      // No run of this process is live yet: a Ferry temporary lightpath there now was left by a
+      // run that was killed before it could release it.
+      OrphanedLightpaths.Sweep orphans = OrphanedLightpaths.release(controller, id -> false);
       // A real controller's waits are real: the twin's own waits are skipped, not slept.
       SimulatedDeployment deployment = SimulatedDeployment.of(inventory, testbed, simulation,
           model, new SkippingTimeSource(), controller);
-      return ofTwin(inventory, deployment, Optional.of(controller));
+      Assembly assembly = ofTwin(inventory, deployment, Optional.of(controller));
+      assembly.orphans = orphans;
+      return assembly;
     } catch (RuntimeException e) {
       controller.close();
       throw e;
@@ -178,6 +185,11 @@ public final class Assembly implements AutoCloseable {
           + " set optical-controller.user and password-file or password-env", url);
     }
     return Optional.of(spec.caFile().map(settings::withCaFile).orElse(settings));
+  }
+
+  /** The temporary lightpaths of killed runs found at start, and released (or not). */
+  public OrphanedLightpaths.Sweep orphans() {
+    return orphans;
   }
 
   /** The network Ferry runs on. */

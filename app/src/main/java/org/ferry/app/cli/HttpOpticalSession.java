@@ -2,6 +2,7 @@ package org.ferry.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class HttpOpticalSession implements AutoCloseable {
 
+  /** How long a signalled run has to stop and release what it holds. */
+  private static final Duration RELEASE_BOUND = Duration.ofSeconds(60);
+
   private final CommandSpec spec;
   private final SettingOptions setting;
   private final TransportPceSettings settings;
@@ -35,6 +39,8 @@ final class HttpOpticalSession implements AutoCloseable {
   private final ExecutorService runner;
   private final SimulatedDeployment deployment;
   private final Assembly assembly;
+  /** Stops the run and releases what it holds on SIGINT or SIGTERM; set once a run service is. */
+  private Thread interrupted;
 
   private HttpOpticalSession(CommandSpec spec, SettingOptions setting, OpticalOptions optical) {
     this.spec = spec;
@@ -83,6 +89,10 @@ final class HttpOpticalSession implements AutoCloseable {
 
   /** Prints where Ferry's inventory and the controller disagree, if anywhere. */
   void printDisagreements() {
+    assembly.orphans().released().forEach(id -> out().println("Released " + id + ", a temporary"
+        + " lightpath an earlier Ferry run set up and never released (it was killed)."));
+    assembly.orphans().failed().forEach(f -> out().println("Could not release an earlier run's"
+        + " temporary lightpath " + f));
     List<String> found = controller.disagreements();
     if (found.isEmpty()) {
       return;
@@ -97,10 +107,23 @@ final class HttpOpticalSession implements AutoCloseable {
   RunService startOrchestrator() {
     Timeline timeline = Timeline.forConsole(out());
     timeline.startAt(deployment.world().time().now());
-    return deployment.orchestrator(
+    RunService runs = deployment.orchestrator(
         deployment.workflowSettings().withApproachPolicy(setting.approachPolicy()), timeline,
         runner);
+    // SIGINT or SIGTERM mid-run: the run stops before its next step and releases its temporary
+    // lightpath, instead of leaving it set up in the controller. A kill -9 leaves it; the next
+    // run's start releases it (Assembly's sweep).
+    interrupted = Thread.ofPlatform().name("ferry-release-on-signal").unstarted(() -> {
+      if (!runs.drain(Duration.ZERO)) {
+        System.err.println("ferry: interrupted; stopping the run and releasing what it holds"
+            + " (up to " + RELEASE_BOUND.toSeconds() + " s)...");
+        runs.drain(RELEASE_BOUND);
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    return runs;
   }
+
 
   /**
    * Prints the summaries, writes the files if asked, and returns the exit code.
@@ -117,6 +140,13 @@ final class HttpOpticalSession implements AutoCloseable {
 
   @Override
   public void close() {
+    if (interrupted != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException e) {
+        // shutting down already: the hook is running
+      }
+    }
     runner.shutdownNow();
     assembly.close();
   }

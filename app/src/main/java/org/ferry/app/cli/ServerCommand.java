@@ -154,6 +154,10 @@ public final class ServerCommand implements Callable<Integer> {
     Assembly assembly = Assembly.of(setting.network(), setting.testbed(),
         optical.enabled() ? Optional.of(optical.settings()) : Optional.empty(),
         Assembly.Runs.CONCURRENT);
+    assembly.orphans().released().forEach(id -> out.println("ferry server: released " + id
+        + ", a temporary lightpath an earlier run set up and never released (it was killed)"));
+    assembly.orphans().failed().forEach(f -> out.println("ferry server: could not release an"
+        + " earlier run's temporary lightpath " + f));
     SimulatedDeployment deployment = assembly.deployment();
     WorkflowSettings settings =
         deployment.workflowSettings().withApproachPolicy(setting.approachPolicy());

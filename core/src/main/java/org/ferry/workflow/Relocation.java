@@ -24,6 +24,7 @@ import org.ferry.model.report.RunReport;
 import org.ferry.model.report.ServiceRecovery;
 import org.ferry.model.report.WorkflowStep;
 import org.ferry.model.unit.Durations;
+import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
 import org.ferry.seam.SouthboundException;
@@ -204,6 +205,22 @@ final class Relocation {
       outcome = executor.migrate(vim,
           new MigrationRequest(vnf, move.to(), predicted.approach(), path), onSwitchOver);
     } catch (MigrationFailedException e) {
+      Optional<Placement> where = vim.isRunning(vnf.id()) ? vim.locate(vnf.id())
+          : Optional.empty();
+      if (where.equals(Optional.of(move.to()))) {
+        // The VIM is the truth of where a VNF runs: it failed after the move took place (in
+        // its own bookkeeping) and the VNF runs at the destination, so the move stands and the
+        // inventory follows the VIM.
+        String note = vim.name() + " reported a failure after the switch-over (" + e.getMessage()
+            + ") but runs " + vnf.id() + " at " + move.to();
+        sb.vnfs().put(moved);
+        step.failed(predicted.approach().displayName() + ": " + note + "; the move stands");
+        if (!repointed[0]) {
+          repoint(rec, moved);
+        }
+        verifyAndRecord(rec, vnf, move, predicted, Optional.empty(), watch, Optional.of(note));
+        return;
+      }
       Optional<ServiceRecovery> seen = watch.map(UeWatch::stop);
       MoveRecord.Status status = e.runningAtSource() && vim.isRunning(vnf.id())
           ? MoveRecord.Status.KEPT_AT_SOURCE : MoveRecord.Status.LOST;
@@ -226,6 +243,18 @@ final class Relocation {
       repoint(rec, moved); // the driver did not report its switch-over
     }
 
+    verifyAndRecord(rec, vnf, move, predicted, Optional.of(outcome), watch, Optional.empty());
+  }
+
+  /**
+   * Checks that a moved VNF answers at its destination and records the move.
+   *
+   * @param note what went wrong although the VNF moved, if anything
+   */
+  private void verifyAndRecord(RunRecorder rec, Vnf vnf, RelocationPlan.Move move,
+      Prediction predicted, Optional<MigrationOutcome> outcome, Optional<UeWatch> watch,
+      Optional<String> note) {
+    Vnf moved = vnf.withPlacement(move.to());
     OpenStep verify = rec.begin(WorkflowStep.VERIFY, vnf.id());
     Instant deadline = sb.time().now().plus(settings.verifyTimeout());
     boolean answers = sb.probe().answers(moved, move.to());
@@ -245,8 +274,8 @@ final class Relocation {
     }
     rec.addMove(new MoveRecord(vnf, move.to(),
         answers ? MoveRecord.Status.MOVED : MoveRecord.Status.UNVERIFIED,
-        Optional.of(predicted), Optional.of(outcome), seen,
-        answers ? Optional.empty() : Optional.of("does not answer at its new site")));
+        Optional.of(predicted), outcome, seen,
+        answers ? note : Optional.of("does not answer at its new site")));
   }
 
   private void repoint(RunRecorder rec, Vnf moved) {

@@ -15,6 +15,7 @@ public final class SimulatedFaults {
   private record Fault(VnfId vnf, Phase phase, String reason) {}
 
   private final List<Fault> pending = new ArrayList<>();
+  private final List<VnfId> runOnAtDestination = new ArrayList<>();
 
   /**
    * Makes the next migration of {@code vnf} fail in {@code phase}.
@@ -23,6 +24,21 @@ public final class SimulatedFaults {
    */
   public synchronized void failNextMigration(VnfId vnf, Phase phase, String reason) {
     pending.add(new Fault(vnf, phase, reason));
+  }
+
+  /**
+   * Makes the next VM migration of {@code vnf} fail after its switch-over, in the VIM's own
+   * bookkeeping (a Nova post-live step, the source's clean-up), with the VM running on at the
+   * destination: the VIM reports a failure although the move took place.
+   */
+  public synchronized void failBookkeepingAfterSwitchOver(VnfId vnf, String reason) {
+    pending.add(new Fault(vnf, Phase.POST_LIVE, reason));
+    runOnAtDestination.add(vnf);
+  }
+
+  /** Whether a fault taken for {@code vnf} after its switch-over leaves it running. */
+  synchronized boolean runsOnAtDestination(VnfId vnf) {
+    return runOnAtDestination.remove(vnf);
   }
 
   /** Takes the fault scripted for this VNF and phase, if any. */

@@ -82,7 +82,7 @@ public final class SimulatedVmVim extends SimulatedVim implements LiveMigratable
     Optional<String> fault = world.faults().take(vnf.id(), phase);
     if (fault.isPresent()) {
       world.time().sleep(after);
-      if (!runningAtSource) {
+      if (!runningAtSource && !world.faults().runsOnAtDestination(vnf.id())) {
         world.lose(vnf.id());
       }
       throw new MigrationFailedException(name(), phase.displayName() + " of " + vnf.id()

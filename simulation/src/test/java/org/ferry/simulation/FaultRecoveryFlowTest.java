@@ -191,6 +191,28 @@ class FaultRecoveryFlowTest {
   }
 
   @Test
+  void aMoveThatTheVimReportsFailedAfterItsSwitchOverStandsWhereTheVimRunsIt() {
+    SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults());
+    RunService orchestrator = orchestrator(deployment);
+    deployment.world().faults().failBookkeepingAfterSwitchOver(MME, "source clean-up failed");
+
+    deployment.world().optical().cutFiber(FIBER_RAN_A);
+
+    RunReport run = onlyRun(orchestrator);
+    MoveRecord mme = move(run, MME);
+    // The VIM runs the MME at site-b: the inventory follows the VIM, not the failure.
+    assertThat(deployment.world().vms().locate(MME)).get()
+        .extracting(p -> p.site()).isEqualTo(SITE_B);
+    assertThat(deployment.vnfs().require(MME).placement().site()).isEqualTo(SITE_B);
+    assertThat(mme.status()).isEqualTo(MoveRecord.Status.MOVED);
+    assertThat(mme.failure()).get().asString().contains("source clean-up failed");
+    assertThat(run.outcome()).isEqualTo(RunReport.Outcome.RELOCATED);
+    assertThat(run.steps()).filteredOn(s -> s.step() == WorkflowStep.MIGRATION
+        && s.subject().equals(MME.value())).singleElement()
+        .satisfies(s -> assertThat(s.detail()).contains("the move stands"));
+  }
+
+  @Test
   void restoresAContainerAtItsSourceWhenTheRestoreAtTheDestinationFails() {
     SimulatedDeployment deployment = deploy(ReferenceSetting.Options.defaults()
         .withVirtualization(Virtualization.CONTAINER));

@@ -1,10 +1,7 @@
 package org.ferry.run;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.report.MoveRecord;
@@ -55,9 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class RunService {
 
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
-  private static final int RUN_TAG_LENGTH = 5;
-  private static final DateTimeFormatter RUN_STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
   private final Southbound sb;
   private final WorkflowSettings settings;
@@ -65,14 +58,12 @@ public final class RunService {
   private final Executor executor;
   private final RunListener stepListener;
   private final List<Consumer<RunStore.SequencedEvent>> subscribers = new CopyOnWriteArrayList<>();
-  private final AtomicInteger counter = new AtomicInteger();
-  /** The random part of run ids: nothing else about a run depends on it. */
-  private final SecureRandom idRandom = new SecureRandom();
+  private final RunIds ids = new RunIds();
 
   /** Guards the queue, the running runs, the ended reports and the draining flag. */
   private final Object lock = new Object();
-  private final Deque<Pending> queue = new ArrayDeque<>();
-  private final Map<RunId, Pending> running = new LinkedHashMap<>();
+  private final Deque<PendingRun> queue = new ArrayDeque<>();
+  private final Map<RunId, PendingRun> running = new LinkedHashMap<>();
   private final List<RunReport> ended = new ArrayList<>();
   private boolean draining;
 
@@ -129,15 +120,14 @@ public final class RunService {
    */
   public RunId submit(Trigger trigger) {
     check(trigger);
-    Pending pending;
+    PendingRun pending;
     synchronized (lock) {
       if (draining) {
         throw new DrainingException();
       }
       Instant now = sb.time().now();
-      RunId id = RunId.of("run-" + RUN_STAMP.format(now) + "-" + counter.incrementAndGet() + "-"
-          + randomTag());
-      pending = new Pending(id, trigger, Claims.of(trigger, sb.vnfs()));
+      RunId id = ids.next(now);
+      pending = new PendingRun(id, trigger, Claims.of(trigger, sb.vnfs()));
       queue.addLast(pending);
       emit(new RunEvent.Queued(id, now, trigger));
     }
@@ -158,18 +148,6 @@ public final class RunService {
     if (trigger instanceof Trigger.PlannedMove move) {
       new PlannedMoveWorkflow(sb, settings).check(move.vnfs(), move.destination());
     }
-  }
-
-  /**
-   * Five random base-36 characters (60 million values): two processes whose twins start at the
-   * same virtual instant, and so stamp their first runs alike, still give them different ids.
-   */
-  private String randomTag() {
-    StringBuilder tag = new StringBuilder(RUN_TAG_LENGTH);
-    for (int i = 0; i < RUN_TAG_LENGTH; i++) {
-      tag.append(Character.forDigit(idRandom.nextInt(36), 36));
-    }
-    return tag.toString();
   }
 
   /** A planned move, run to its end: submits it and waits for its report. */
@@ -197,7 +175,7 @@ public final class RunService {
     return waitFor(done, within);
   }
 
-  private Optional<Pending> pendingById(RunId id) {
+  private Optional<PendingRun> pendingById(RunId id) {
     return java.util.stream.Stream.concat(running.values().stream(), queue.stream())
         .filter(p -> p.id.equals(id)).findFirst();
   }
@@ -215,28 +193,16 @@ public final class RunService {
     }
   }
 
-  /** What a cancel request found. */
-  public enum CancelResult {
-    /** It was queued; it is now ended CANCELLED, having done nothing. */
-    CANCELLED,
-    /** It is running; it stops before its next step that starts new work. */
-    REQUESTED,
-    /** It had ended already. */
-    ALREADY_ENDED,
-    /** No such run. */
-    UNKNOWN
-  }
-
   /** Asks a run to stop. */
   public CancelResult cancel(RunId id) {
-    Pending removed = null;
+    PendingRun removed = null;
     synchronized (lock) {
-      Pending run = running.get(id);
+      PendingRun run = running.get(id);
       if (run != null) {
         run.cancelRequested = true;
         return CancelResult.REQUESTED;
       }
-      for (Pending p : queue) {
+      for (PendingRun p : queue) {
         if (p.id.equals(id)) {
           removed = p;
         }
@@ -259,12 +225,12 @@ public final class RunService {
    * @return true if no run is left running
    */
   public boolean drain(Duration bound) {
-    List<Pending> dropped;
+    List<PendingRun> dropped;
     synchronized (lock) {
       draining = true;
       dropped = new ArrayList<>(queue);
       queue.clear();
-      for (Pending p : dropped) {
+      for (PendingRun p : dropped) {
         endWithoutRunning(p, RunReport.Outcome.CANCELLED, "cancelled: Ferry was shutting down"
             + " before the run's turn came");
       }
@@ -305,7 +271,7 @@ public final class RunService {
     List<RunEvent> ticks = new ArrayList<>();
     Instant now = sb.time().now();
     synchronized (lock) {
-      for (Pending p : running.values()) {
+      for (PendingRun p : running.values()) {
         store.find(p.id).ifPresent(run -> run.current().stream()
             .filter(s -> !s.waitingFor().isEmpty())
             .forEach(s -> ticks.add(new RunEvent.StepProgress(p.id, now, s,
@@ -317,12 +283,12 @@ public final class RunService {
 
   /** Starts every queued run that conflicts with no running run and no earlier queued one. */
   private void dispatch() {
-    List<Pending> startable = new ArrayList<>();
+    List<PendingRun> startable = new ArrayList<>();
     synchronized (lock) {
       List<Claims> taken = new ArrayList<>();
       running.values().forEach(p -> taken.add(p.claims));
       for (var it = queue.iterator(); it.hasNext(); ) {
-        Pending p = it.next();
+        PendingRun p = it.next();
         if (taken.stream().noneMatch(p.claims::overlaps)) {
           it.remove();
           running.put(p.id, p);
@@ -331,7 +297,7 @@ public final class RunService {
         taken.add(p.claims); // a later run may not overtake this one
       }
     }
-    for (Pending p : startable) {
+    for (PendingRun p : startable) {
       try {
         executor.execute(() -> execute(p));
       } catch (RejectedExecutionException e) {
@@ -340,7 +306,7 @@ public final class RunService {
     }
   }
 
-  private void execute(Pending p) {
+  private void execute(PendingRun p) {
     emit(new RunEvent.Started(p.id, sb.time().now()));
     RunContext context = new RunContext(p.id.value(), new Forwarder(p.id),
         () -> p.cancelRequested);
@@ -362,7 +328,7 @@ public final class RunService {
     finish(p, report);
   }
 
-  private void finish(Pending p, RunReport report) {
+  private void finish(PendingRun p, RunReport report) {
     emit(new RunEvent.Ended(p.id, report.finished(), report));
     synchronized (lock) {
       running.remove(p.id);
@@ -373,7 +339,7 @@ public final class RunService {
   }
 
   /** Ends a run that never took a step; called with the lock held. */
-  private void endWithoutRunning(Pending p, RunReport.Outcome outcome, String why) {
+  private void endWithoutRunning(PendingRun p, RunReport.Outcome outcome, String why) {
     RunReport report = new RunReport(p.id.value(), p.trigger.kind(), p.trigger.describe(),
         sb.time().now(), sb.time().now(), outcome, why, List.of(), List.of());
     emit(new RunEvent.Ended(p.id, report.finished(), report));
@@ -381,7 +347,7 @@ public final class RunService {
     p.done.complete(report);
   }
 
-  private RunReport failedBeforeStart(Pending p, String why) {
+  private RunReport failedBeforeStart(PendingRun p, String why) {
     Instant now = sb.time().now();
     return new RunReport(p.id.value(), p.trigger.kind(), p.trigger.describe(), now, now,
         RunReport.Outcome.FAILED, why, List.of(), List.of());
@@ -423,28 +389,6 @@ public final class RunService {
     public void onMove(MoveRecord move) {
       emit(new RunEvent.MoveEnded(id, sb.time().now(), move));
       stepListener.onMove(move);
-    }
-  }
-
-  /** A run accepted and not yet ended. */
-  private static final class Pending {
-    final RunId id;
-    final Trigger trigger;
-    final Claims claims;
-    final CompletableFuture<RunReport> done = new CompletableFuture<>();
-    volatile boolean cancelRequested;
-
-    Pending(RunId id, Trigger trigger, Claims claims) {
-      this.id = id;
-      this.trigger = trigger;
-      this.claims = claims;
-    }
-  }
-
-  /** Thrown by {@link #submit} once the service drains: it takes no new runs. */
-  public static final class DrainingException extends RuntimeException {
-    DrainingException() {
-      super("Ferry is shutting down and takes no new runs", null, false, false);
     }
   }
 }

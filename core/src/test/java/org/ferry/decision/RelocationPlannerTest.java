@@ -148,11 +148,7 @@ class RelocationPlannerTest {
     // A second RAN, ran2, is near c only; its MME shares no SLA with the first MME and its HSS.
     SiteId ran2 = SiteId.of("ran2");
     VnfId mme2 = VnfId.of("mme2");
-    Topology twoRans = new Topology(
-        List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
-            new Site(ran2, Site.Role.RAN, SwitchId.of("tor-ran2"), List.of()),
-            site(A, 8), site(B, 8), site(C, 1)),
-        List.of(), List.of(), List.of());
+    Topology twoRans = twoRanTopology(ran2);
     SitePaths twoRanPaths = new SitePaths(List.of(
         tenant("ran-a", RAN, A, 80), tenant("ran-b", RAN, B, 20), tenant("ran-c", RAN, C, 10),
         tenant("a-b", A, B, 50), tenant("ran2-a", ran2, A, 80), tenant("ran2-c", ran2, C, 10)));
@@ -173,11 +169,7 @@ class RelocationPlannerTest {
   void aGroupThatFitsNowhereIsListedWhileTheOthersMove() {
     SiteId ran2 = SiteId.of("ran2");
     VnfId mme2 = VnfId.of("mme2");
-    Topology twoRans = new Topology(
-        List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
-            new Site(ran2, Site.Role.RAN, SwitchId.of("tor-ran2"), List.of()),
-            site(A, 8), site(B, 8), site(C, 1)),
-        List.of(), List.of(), List.of());
+    Topology twoRans = twoRanTopology(ran2);
     // ran2 is reachable from a only, over 80 km: mme2 fits no site.
     SitePaths twoRanPaths = new SitePaths(List.of(
         tenant("ran-a", RAN, A, 80), tenant("ran-b", RAN, B, 20), tenant("a-b", A, B, 50),
@@ -191,6 +183,15 @@ class RelocationPlannerTest {
     assertThat(plan.destination()).isEqualTo(B);
     assertThat(plan.unplaced()).containsOnlyKeys(mme2);
     assertThat(plan.unplaced().get(mme2)).contains("no compute site has room for [mme2]");
+  }
+
+  /** The sites a, b, c of the drawing with a second RAN site beside the first. */
+  private static Topology twoRanTopology(SiteId ran2) {
+    return new Topology(
+        List.of(new Site(RAN, Site.Role.RAN, SwitchId.of("tor-ran"), List.of()),
+            new Site(ran2, Site.Role.RAN, SwitchId.of("tor-ran2"), List.of()),
+            site(A, 8), site(B, 8), site(C, 1)),
+        List.of(), List.of(), List.of());
   }
 
   private static Site site(SiteId id, int vcpus) {

@@ -3,6 +3,7 @@ package org.ferry.server;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.ferry.run.DrainingException;
 import org.ferry.run.RunService;
 import org.ferry.workflow.RejectedRequestException;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ final class ErrorHandling {
     cfg.routes.exception(Problem.Exception.class, (e, ctx) -> write(ctx, e.problem()));
     cfg.routes.exception(RejectedRequestException.class, (e, ctx) ->
         write(ctx, Problem.of(409, "Request rejected", e.getMessage()).withField(e.field())));
-    cfg.routes.exception(RunService.DrainingException.class, (e, ctx) ->
+    cfg.routes.exception(DrainingException.class, (e, ctx) ->
         write(ctx, Problem.of(503, "Draining", e.getMessage())
             .withFix("retry on another Ferry, or once this one is back")));
     cfg.routes.exception(HttpResponseException.class, (e, ctx) ->

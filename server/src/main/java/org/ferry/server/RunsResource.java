@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.ferry.model.network.SiteId;
 import org.ferry.model.report.RunReport;
 import org.ferry.model.vnf.VnfId;
+import org.ferry.run.CancelResult;
 import org.ferry.run.RunId;
 import org.ferry.run.RunQuery;
 import org.ferry.run.RunRecord;
@@ -124,14 +125,14 @@ final class RunsResource {
 
   private void cancel(Context ctx) {
     RunId id = runId(ctx);
-    RunService.CancelResult result = runs.cancel(id);
-    if (result == RunService.CancelResult.UNKNOWN) {
+    CancelResult result = runs.cancel(id);
+    if (result == CancelResult.UNKNOWN) {
       throw unknown(id);
     }
     ObjectNode answer = WireJson.object();
     answer.put("id", id.value());
     answer.put("result", WireJson.name(result));
-    WireJson.answer(ctx, result == RunService.CancelResult.REQUESTED ? 202 : 200, answer);
+    WireJson.answer(ctx, result == CancelResult.REQUESTED ? 202 : 200, answer);
   }
 
   private RunRecord find(Context ctx) {

@@ -26,6 +26,8 @@ import org.ferry.model.report.WorkflowStep;
 import org.ferry.model.vnf.Placement;
 import org.ferry.model.vnf.Vnf;
 import org.ferry.model.vnf.VnfId;
+import org.ferry.run.CancelResult;
+import org.ferry.run.DrainingException;
 import org.ferry.run.InMemoryRunStore;
 import org.ferry.run.RunEvent;
 import org.ferry.run.RunId;
@@ -158,7 +160,7 @@ class RunServiceTest {
     gate.awaitReached();
     RunId second = service.submit(Trigger.PlannedMove.of(Set.of(SPGW), SITE_B));
 
-    assertThat(service.cancel(second)).isEqualTo(RunService.CancelResult.CANCELLED);
+    assertThat(service.cancel(second)).isEqualTo(CancelResult.CANCELLED);
     gate.open.countDown();
 
     RunReport cancelled = service.await(second, Duration.ofSeconds(1)).orElseThrow();
@@ -166,9 +168,9 @@ class RunServiceTest {
     assertThat(cancelled.steps()).isEmpty();
     service.await(first, Duration.ofSeconds(30)).orElseThrow();
     assertThat(deployment.vnfs().require(SPGW).placement().site()).isEqualTo(SITE_A);
-    assertThat(service.cancel(second)).isEqualTo(RunService.CancelResult.ALREADY_ENDED);
+    assertThat(service.cancel(second)).isEqualTo(CancelResult.ALREADY_ENDED);
     assertThat(service.cancel(RunId.of("no-such-run"))).isEqualTo(
-        RunService.CancelResult.UNKNOWN);
+        CancelResult.UNKNOWN);
   }
 
   @Test
@@ -178,7 +180,7 @@ class RunServiceTest {
     RunId run = service.submit(Trigger.PlannedMove.of(Set.of(MME), SITE_B));
     gate.awaitReached();
 
-    assertThat(service.cancel(run)).isEqualTo(RunService.CancelResult.REQUESTED);
+    assertThat(service.cancel(run)).isEqualTo(CancelResult.REQUESTED);
     gate.open.countDown();
 
     RunReport report = service.await(run, Duration.ofSeconds(30)).orElseThrow();
@@ -261,7 +263,7 @@ class RunServiceTest {
     assertThat(service.await(queued, Duration.ZERO)).get().extracting(RunReport::outcome)
         .isEqualTo(RunReport.Outcome.CANCELLED);
     assertThatThrownBy(() -> service.submit(Trigger.PlannedMove.of(Set.of(SPGW), SITE_B)))
-        .isInstanceOf(RunService.DrainingException.class);
+        .isInstanceOf(DrainingException.class);
   }
 
   @Test
